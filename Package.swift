@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "secretary",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "secretary", targets: ["secretary"]),
+        .library(name: "SecretaryCore", targets: ["SecretaryCore"]),
+        .library(name: "SecretaryStore", targets: ["SecretaryStore"]),
+        .library(name: "ConsoleUI", targets: ["ConsoleUI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "SecretaryCore"),
+        .target(
+            name: "SecretaryStore",
+            dependencies: ["SecretaryCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "ConsoleUI", dependencies: ["SecretaryCore"]),
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "CursesBackend", dependencies: ["CNcursesw", "ConsoleUI"]),
+        .executableTarget(
+            name: "secretary",
+            dependencies: [
+                "SecretaryCore", "SecretaryStore", "ConsoleUI", "CursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SecretaryCoreTests", dependencies: ["SecretaryCore"]),
+        .testTarget(name: "SecretaryStoreTests", dependencies: ["SecretaryStore"]),
+        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "SecretaryStore"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
+        .testTarget(name: "SecretaryCLITests", dependencies: ["SecretaryStore"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,98 @@
+import Foundation
+
+/// A client's short id, usable on the command line: `dr-martin`, `kine-dubois`.
+public struct ClientID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(_ text: String) throws {
+        let valid = (2...40).contains(text.count)
+            && text.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+            && !text.hasPrefix("-") && !text.hasSuffix("-") && !text.contains("--")
+        guard valid else {
+            throw ValidationError(field: "client id", value: text,
+                                  reason: "use 2–40 lowercase letters, digits and single hyphens, like dr-martin")
+        }
+        rawValue = text
+    }
+
+    public var description: String { rawValue }
+    public static func < (lhs: ClientID, rhs: ClientID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// What a client's subscription includes each month; beyond it is billed *hors forfait*.
+public struct Plan: Hashable, Sendable, Codable {
+    public let callsPerMonth: Int
+    public let smsPerMonth: Int
+
+    public init(callsPerMonth: Int, smsPerMonth: Int) throws {
+        guard callsPerMonth >= 0 else {
+            throw ValidationError(field: "plan calls", value: "\(callsPerMonth)", reason: "must not be negative")
+        }
+        guard smsPerMonth >= 0 else {
+            throw ValidationError(field: "plan sms", value: "\(smsPerMonth)", reason: "must not be negative")
+        }
+        self.callsPerMonth = callsPerMonth
+        self.smsPerMonth = smsPerMonth
+    }
+}
+
+/// A professional the service answers for (a doctor, a practice, a lawyer), reached on its
+/// own dedicated line.
+public struct Client: Hashable, Sendable, Identifiable {
+    public let id: ClientID
+    public var name: String
+    public var profession: String
+    /// The dedicated number callers dial; a call arriving on it is this client's.
+    public var line: PhoneNumber
+    public var country: Country
+    public var timeZoneIdentifier: String
+    public var hours: WeeklyHours
+    public var plan: Plan
+    /// Medical practices get the no-medical-advice script and emergency triage.
+    public var isMedical: Bool
+    /// Granularity of the agenda grid, in minutes.
+    public var slotMinutes: Int
+
+    public init(id: ClientID, name: String, profession: String, line: PhoneNumber, country: Country,
+                timeZoneIdentifier: String? = nil, hours: WeeklyHours = .service, plan: Plan,
+                isMedical: Bool, slotMinutes: Int = 15) throws {
+        let trimmedName = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmedName.isEmpty else {
+            throw ValidationError(field: "client name", value: name, reason: "must not be empty")
+        }
+        let zone = timeZoneIdentifier ?? country.defaultTimeZoneIdentifier
+        guard TimeZone(identifier: zone) != nil else {
+            throw ValidationError(field: "time zone", value: zone, reason: "unknown time zone")
+        }
+        guard [5, 10, 15, 20, 30, 60].contains(slotMinutes) else {
+            throw ValidationError(field: "slot minutes", value: "\(slotMinutes)", reason: "use 5, 10, 15, 20, 30 or 60")
+        }
+        self.id = id
+        self.name = trimmedName
+        self.profession = profession
+        self.line = line
+        self.country = country
+        self.timeZoneIdentifier = zone
+        self.hours = hours
+        self.plan = plan
+        self.isMedical = isMedical
+        self.slotMinutes = slotMinutes
+    }
+
+    public var calendar: LocalCalendar { try! LocalCalendar(identifier: timeZoneIdentifier) }
+
+    public var openingHours: OpeningHours { OpeningHours(weekly: hours, country: country, calendar: calendar) }
+}
+
+/// One practitioner's agenda within a client (a practice may have several).
+public struct Agenda: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var clientID: ClientID
+    public var name: String
+
+    public init(id: Int64, clientID: ClientID, name: String) {
+        self.id = id
+        self.clientID = clientID
+        self.name = name
+    }
+}

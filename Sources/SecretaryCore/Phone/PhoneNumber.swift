@@ -1,0 +1,134 @@
+import Foundation
+
+/// A telephone number in E.164 form (`+33612345678`), built from any of the ways people
+/// write one: `06 12 34 56 78`, `06.12.34.56.78`, `+33 (0)6 12 34 56 78`, `0033612345678`,
+/// `0470 12 34 56` for a Belgian client. Two spellings of one number compare equal.
+public struct PhoneNumber: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// `+` followed by 8 to 15 digits.
+    public let e164: String
+
+    /// Reads `text` as typed by a person; a national number (leading `0`) is read in
+    /// `country`'s numbering plan.
+    public init(_ text: String, country: Country = .fr) throws {
+        let field = "phone number"
+        var cleaned = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !cleaned.isEmpty else {
+            throw ValidationError(field: field, value: text, reason: "empty")
+        }
+        // "+33 (0)6 ..." : the bracketed trunk zero is not dialled after a country code.
+        cleaned = cleaned.replacingOccurrences(of: "(0)", with: "")
+        var digits = ""
+        var plus = false
+        for (index, character) in cleaned.enumerated() {
+            switch character {
+            case "0"..."9": digits.append(character)
+            case "+" where index == 0: plus = true
+            case " ", ".", "-", "/", "(", ")", "\u{00A0}": continue
+            default:
+                throw ValidationError(field: field, value: text, reason: "unexpected character '\(character)'")
+            }
+        }
+        var international: String
+        if plus {
+            international = digits
+        } else if digits.hasPrefix("00") {
+            international = String(digits.dropFirst(2))
+        } else if digits.hasPrefix("0") {
+            international = country.callingCode + digits.dropFirst()
+        } else {
+            throw ValidationError(field: field, value: text,
+                                  reason: "start with 0, +, or 00 followed by the country code")
+        }
+        // "+33 06 ..." : drop a trunk zero written after a known country code.
+        for known in Country.allCases where international.hasPrefix(known.callingCode + "0") {
+            international = known.callingCode + international.dropFirst(known.callingCode.count + 1)
+        }
+        try PhoneNumber.checkLength(international, original: text)
+        e164 = "+" + international
+    }
+
+    /// Rebuilds a number already stored in E.164 form.
+    public init(e164 stored: String) throws {
+        guard stored.hasPrefix("+") else {
+            throw ValidationError(field: "phone number", value: stored, reason: "not in E.164 form")
+        }
+        try self.init(stored)
+    }
+
+    private static func checkLength(_ international: String, original: String) throws {
+        let field = "phone number"
+        let national: Int?
+        if international.hasPrefix("33") {
+            national = 9
+        } else if international.hasPrefix("32") {
+            // Belgian landlines have 8 digits after the country code, mobiles 9.
+            let rest = international.dropFirst(2)
+            national = rest.hasPrefix("4") ? 9 : 8
+        } else {
+            national = nil
+        }
+        if let national {
+            let count = international.count - 2
+            if count < national {
+                throw ValidationError(field: field, value: original, reason: "too short")
+            }
+            if count > national {
+                throw ValidationError(field: field, value: original, reason: "too long")
+            }
+            return
+        }
+        if international.count < 8 {
+            throw ValidationError(field: field, value: original, reason: "too short")
+        }
+        if international.count > 15 {
+            throw ValidationError(field: field, value: original, reason: "too long")
+        }
+    }
+
+    /// The number as a person of that country writes it: `06 12 34 56 78`, `0470 12 34 56`;
+    /// foreign numbers stay international.
+    public var national: String {
+        let digits = Array(e164.dropFirst())
+        if e164.hasPrefix("+33") {
+            let rest = ["0"] + digits.dropFirst(2).map(String.init)
+            return stride(from: 0, to: rest.count, by: 2)
+                .map { rest[$0..<min($0 + 2, rest.count)].joined() }
+                .joined(separator: " ")
+        }
+        if e164.hasPrefix("+32") {
+            let rest = "0" + String(digits.dropFirst(2))
+            let head = rest.hasPrefix("04") ? 4 : (rest.hasPrefix("02") || rest.hasPrefix("03") ? 2 : 3)
+            var groups = [String(rest.prefix(head))]
+            var tail = Substring(rest.dropFirst(head))
+            while !tail.isEmpty {
+                groups.append(String(tail.prefix(2)))
+                tail = tail.dropFirst(2)
+            }
+            return groups.joined(separator: " ")
+        }
+        return e164
+    }
+
+    public var description: String { e164 }
+
+    public static func < (lhs: PhoneNumber, rhs: PhoneNumber) -> Bool { lhs.e164 < rhs.e164 }
+
+    public init(from decoder: any Decoder) throws {
+        try self.init(e164: decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(e164)
+    }
+}
+
+extension PhoneNumber {
+    /// True when `text` looks like a number rather than a name: what the lookup uses to
+    /// choose between a number search and a name search.
+    public static func looksLikeNumber(_ text: String) -> Bool {
+        let digits = text.filter(\.isNumber).count
+        let letters = text.filter(\.isLetter).count
+        return letters == 0 && digits >= 2
+    }
+}

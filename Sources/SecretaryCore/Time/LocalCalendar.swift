@@ -1,0 +1,61 @@
+import Foundation
+
+/// Converts between instants (stored in UTC) and the client's local dates and times.
+/// Weeks and opening hours are laid out in local time, so an appointment at 09:00 stays at
+/// 09:00 on both sides of a daylight saving change.
+public struct LocalCalendar: Sendable {
+    public let timeZone: TimeZone
+    private let calendar: Calendar
+
+    public init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        self.calendar = calendar
+    }
+
+    public init(identifier: String) throws {
+        guard let zone = TimeZone(identifier: identifier) else {
+            throw ValidationError(field: "time zone", value: identifier, reason: "unknown time zone")
+        }
+        self.init(timeZone: zone)
+    }
+
+    /// The instant of `time` on `date` here. In the spring-forward gap (02:00–03:00) the
+    /// instant after the gap is given; the service is never open then.
+    public func instant(_ date: LocalDate, _ time: TimeOfDay) -> Date {
+        let minutes = time.minutes
+        var components = DateComponents(year: date.year, month: date.month, day: date.day,
+                                        hour: minutes / 60, minute: minutes % 60)
+        if minutes == 24 * 60 {
+            let next = date.adding(days: 1)
+            components = DateComponents(year: next.year, month: next.month, day: next.day, hour: 0, minute: 0)
+        }
+        return calendar.date(from: components)!
+    }
+
+    public func instant(_ local: LocalDateTime) -> Date {
+        instant(local.date, local.time).addingTimeInterval(TimeInterval(local.seconds))
+    }
+
+    public func localDate(of instant: Date) -> LocalDate {
+        let c = calendar.dateComponents([.year, .month, .day], from: instant)
+        return try! LocalDate(year: c.year!, month: c.month!, day: c.day!)
+    }
+
+    /// Minutes since local midnight of `instant` (seconds dropped).
+    public func timeOfDay(of instant: Date) -> TimeOfDay {
+        let c = calendar.dateComponents([.hour, .minute], from: instant)
+        return try! TimeOfDay(hour: c.hour!, minute: c.minute!)
+    }
+
+    public func localDateTime(of instant: Date) -> LocalDateTime {
+        LocalDateTime(date: localDate(of: instant), time: timeOfDay(of: instant))
+    }
+
+    /// Seconds since local midnight, for live timers and grid positions.
+    public func secondsSinceMidnight(of instant: Date) -> Int {
+        let c = calendar.dateComponents([.hour, .minute, .second], from: instant)
+        return c.hour! * 3600 + c.minute! * 60 + c.second!
+    }
+}

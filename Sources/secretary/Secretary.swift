@@ -1,0 +1,2 @@
+import ArgumentParser
+@main struct Secretary: ParsableCommand { func run() {} }

@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+@testable import SecretaryCore
+
+/// Builds instants in a zone from `2026-11-21T12:59` strings.
+func instant(_ text: String, _ zone: String = "Europe/Paris") -> Date {
+    try! LocalCalendar(identifier: zone).instant(LocalDateTime(parsing: text))
+}
+
+@Suite("Opening hours of the service and of a client")
+struct OpeningHoursTests {
+    let paris = OpeningHours(country: .fr, calendar: try! LocalCalendar(identifier: "Europe/Paris"))
+    let brussels = OpeningHours(country: .be, calendar: try! LocalCalendar(identifier: "Europe/Brussels"))
+
+    @Test func saturdayClosesAtOne() {
+        #expect(paris.isOpen(at: instant("2026-11-21T08:00")))
+        #expect(paris.isOpen(at: instant("2026-11-21T12:59")))
+        #expect(!paris.isOpen(at: instant("2026-11-21T13:00")))
+        #expect(!paris.isOpen(at: instant("2026-11-21T07:59")))
+    }
+
+    @Test func weekdaysAreEightToEight() {
+        #expect(paris.isOpen(at: instant("2026-11-23T08:00")))
+        #expect(paris.isOpen(at: instant("2026-11-23T19:59")))
+        #expect(!paris.isOpen(at: instant("2026-11-23T20:00")))
+    }
+
+    @Test func sundayIsClosed() {
+        #expect(!paris.isOpen(at: instant("2026-11-22T10:00")))
+        #expect(paris.openIntervals(on: try! LocalDate(parsing: "2026-11-22")).isEmpty)
+    }
+
+    @Test("French public holidays are closed", arguments: ["2027-05-01", "2027-03-29", "2027-05-06", "2027-05-17", "2026-07-14", "2026-12-25"])
+    func frenchHolidays(date: String) throws {
+        #expect(!paris.isOpen(at: instant("\(date)T10:00")))
+    }
+
+    @Test func easterMonday2027IsClosedInFrance() throws {
+        #expect(PublicHolidays.easterSunday(2027) == (try LocalDate(parsing: "2027-03-28")))
+        #expect(PublicHolidays.name(of: try LocalDate(parsing: "2027-03-29"), country: .fr) == "Lundi de Pâques")
+        #expect(!paris.isOpen(at: instant("2027-03-29T10:00")))
+    }
+
+    @Test func belgianNationalDay() {
+        #expect(!brussels.isOpen(at: instant("2026-07-21T10:00", "Europe/Brussels")))
+        #expect(paris.isOpen(at: instant("2026-07-21T10:00")))
+        // 14 July is French only; 8 May is not a Belgian holiday.
+        #expect(brussels.isOpen(at: instant("2026-07-14T10:00", "Europe/Brussels")))
+        #expect(brussels.isOpen(at: instant("2026-05-08T10:00", "Europe/Brussels")))
+    }
+
+    @Test func splitHoursCloseForLunch() throws {
+        let hours = try WeeklyHours(parsing: "mon-fri 08:00-12:00 14:00-19:00; sat 09:00-12:00")
+        let client = OpeningHours(weekly: hours, country: .fr, calendar: paris.calendar)
+        #expect(client.isOpen(at: instant("2026-11-24T11:59")))
+        #expect(!client.isOpen(at: instant("2026-11-24T12:00")))
+        #expect(!client.isOpen(at: instant("2026-11-24T13:30")))
+        #expect(client.isOpen(at: instant("2026-11-24T14:00")))
+        #expect(!client.isOpen(at: instant("2026-11-24T19:30")))
+        #expect(!client.isOpen(at: instant("2026-11-21T08:30")))
+        #expect(client.openIntervals(on: try LocalDate(parsing: "2026-11-24")).count == 2)
+        #expect(client.nextOpening(after: instant("2026-11-24T12:10")) == instant("2026-11-24T14:00"))
+        // Saturday afternoon → Monday morning.
+        #expect(client.nextOpening(after: instant("2026-11-21T12:30")) == instant("2026-11-23T08:00"))
+    }
+
+    @Test func nextOpeningSkipsHolidays() {
+        // Thursday 24 December 2026, 20:30 → Saturday 26 December 08:00 (25th is Christmas).
+        #expect(paris.nextOpening(after: instant("2026-12-24T20:30")) == instant("2026-12-26T08:00"))
+        #expect(paris.nextOpening(after: instant("2026-11-23T10:00")) == instant("2026-11-23T10:00"))
+    }
+
+    @Test("Hours reaching outside the service's are refused", arguments: [
+        "mon 07:30-12:00", "fri 14:00-20:30", "sat 08:00-14:00", "sun 09:00-12:00",
+    ])
+    func widerHoursRejected(text: String) {
+        #expect(throws: ValidationError.self) { try WeeklyHours(parsing: text) }
+    }
+
+    @Test func overlappingRangesRejected() {
+        #expect(throws: ValidationError.self) { try WeeklyHours(parsing: "mon 08:00-12:00 11:00-14:00") }
+    }
+
+    @Test func hoursRoundTripThroughText() throws {
+        let text = "mon 08:00-12:00 14:00-19:00; tue 08:00-12:00 14:00-19:00; sat 08:00-12:00"
+        #expect(try WeeklyHours(parsing: text).description == text)
+    }
+}
+
+@Suite("Daylight saving does not move local times")
+struct DaylightSavingTests {
+    let calendar = try! LocalCalendar(identifier: "Europe/Paris")
+    let hours = OpeningHours(country: .fr, calendar: try! LocalCalendar(identifier: "Europe/Paris"))
+
+    @Test("The Monday after each change opens at 08:00 local", arguments: ["2026-03-30", "2026-10-26", "2027-03-29"])
+    func mondayAfterChange(date: String) throws {
+        let monday = try LocalDate(parsing: date)
+        let day = monday.adding(days: date == "2027-03-29" ? 1 : 0) // Easter Monday 2027 is closed
+        let intervals = hours.openIntervals(on: day)
+        #expect(intervals.count == 1)
+        #expect(calendar.timeOfDay(of: intervals[0].start).description == "08:00")
+        #expect(intervals[0].duration == 12 * 3600)
+    }
+
+    @Test("The change Sundays are 23 or 25 hours long", arguments: [
+        ("2026-03-29", 23), ("2026-10-25", 25), ("2027-03-28", 23),
+    ])
+    func sundayLength(date: String, hoursLong: Int) throws {
+        let day = try LocalDate(parsing: date)
+        let start = calendar.instant(day, try TimeOfDay(minutes: 0))
+        let end = calendar.instant(day.adding(days: 1), try TimeOfDay(minutes: 0))
+        #expect(end.timeIntervalSince(start) == Double(hoursLong) * 3600)
+    }
+
+    @Test func nineOClockStaysNineAcrossTheChange() throws {
+        let before = calendar.instant(try LocalDate(parsing: "2026-10-24"), try TimeOfDay(parsing: "09:00"))
+        let after = calendar.instant(try LocalDate(parsing: "2026-10-26"), try TimeOfDay(parsing: "09:00"))
+        #expect(calendar.timeOfDay(of: before).description == "09:00")
+        #expect(calendar.timeOfDay(of: after).description == "09:00")
+        #expect(after.timeIntervalSince(before) == 49 * 3600)
+    }
+}
+
+@Suite("Local dates")
+struct LocalDateTests {
+    @Test func parsesTheThreeForms() throws {
+        let expected = try LocalDate(year: 2026, month: 12, day: 25)
+        #expect(try LocalDate(parsing: "2026-12-25") == expected)
+        #expect(try LocalDate(parsing: "25/12/2026") == expected)
+        #expect(try LocalDate(parsing: "25/12", referenceYear: 2026) == expected)
+        #expect(throws: ValidationError.self) { try LocalDate(parsing: "31/02/2026") }
+        #expect(throws: ValidationError.self) { try LocalDate(parsing: "noël") }
+    }
+
+    @Test func weekdaysAndWeeks() throws {
+        let date = try LocalDate(parsing: "2026-11-21")
+        #expect(date.weekday == .saturday)
+        #expect(date.mondayOfWeek.description == "2026-11-16")
+        #expect(date.isoWeek.week == 47)
+        #expect(try LocalDate(isoWeek: "2026-W48").description == "2026-11-23")
+        #expect(try LocalDate(isoWeek: "2027-W01").description == "2027-01-04")
+        #expect(throws: ValidationError.self) { try LocalDate(isoWeek: "2026-48") }
+    }
+
+    @Test func clockStartsAtTheGivenInstantAndRuns() {
+        let manual = ManualClock(Date(timeIntervalSince1970: 1000))
+        let clock = StartedClock(start: Date(timeIntervalSince1970: 5_000_000), reference: manual)
+        #expect(clock.now() == Date(timeIntervalSince1970: 5_000_000))
+        manual.advance(by: 90)
+        #expect(clock.now() == Date(timeIntervalSince1970: 5_000_090))
+    }
+}
+
+@Suite("Validated domain values")
+struct DomainValidationTests {
+    @Test func clientIDsAreSlugs() {
+        #expect(throws: ValidationError.self) { try ClientID("Dr Martin") }
+        #expect(throws: ValidationError.self) { try ClientID("-martin") }
+        #expect((try? ClientID("dr-martin"))?.rawValue == "dr-martin")
+    }
+
+    @Test func searchIsAccentAndCaseBlind() {
+        #expect(SearchText.fold("Lefèvre") == "lefevre")
+        #expect(SearchText.words("  MAR   Dùp ") == ["mar", "dup"])
+        #expect(SearchText.fold("Œuvre") == "oeuvre")
+    }
+
+    @Test func operatorsHaveValidLogins() {
+        #expect(throws: ValidationError.self) { try Operator(login: "Claire D", displayName: "Claire", role: .operator) }
+        #expect(throws: ValidationError.self) { try Role(parsing: "boss") }
+    }
+}
