@@ -34,11 +34,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test helper: several of these write to one database at once.
+        .executableTarget(name: "secretary-stress", dependencies: ["SecretaryCore", "SecretaryStore"]),
         .testTarget(name: "SecretaryCoreTests", dependencies: ["SecretaryCore"]),
-        .testTarget(name: "SecretaryStoreTests", dependencies: ["SecretaryStore"]),
+        .testTarget(name: "SecretaryStoreTests", dependencies: ["SecretaryStore", "TestSupport"]),
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "SecretaryStore"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
-        .testTarget(name: "SecretaryCLITests", dependencies: ["SecretaryStore"]),
+        .testTarget(name: "SecretaryCLITests", dependencies: ["SecretaryStore", "TestSupport"]),
+        // Finds the built binaries and runs them, for tests that drive real processes.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,2 +1,37 @@
 import ArgumentParser
-@main struct Secretary: ParsableCommand { func run() {} }
+
+@main
+struct Secretary: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "secretary",
+        abstract: "The console of a telephone answering service (télésecrétariat).",
+        discussion: """
+            Operators answer calls for many clients from one terminal: whose line it is, who calls, \
+            the client's instructions and agenda. All terminals share one SQLite database.
+            """,
+        subcommands: [
+            InitCommand.self, DemoCommand.self, ConsoleCommand.self,
+            ClientsCommand.self, ContactsCommand.self, OperatorsCommand.self,
+        ]
+    )
+
+    /// Global options may come before the subcommand (`secretary --db x.sqlite clients`);
+    /// every subcommand declares them, so they are moved behind the subcommand's name.
+    static func main() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        var leading: [String] = []
+        while let first = arguments.first, GlobalOptions.names.contains(where: { first == $0 || first.hasPrefix($0 + "=") }) {
+            leading.append(arguments.removeFirst())
+            if !first.contains("="), let value = arguments.first {
+                leading.append(value)
+                arguments.removeFirst()
+            }
+        }
+        if leading.isEmpty {
+            main(nil)
+        } else {
+            let split = arguments.firstIndex { $0.hasPrefix("-") } ?? arguments.endIndex
+            main(Array(arguments[..<split]) + leading + Array(arguments[split...]))
+        }
+    }
+}

@@ -82,8 +82,10 @@ struct OpeningHoursTests {
     }
 
     @Test func hoursRoundTripThroughText() throws {
-        let text = "mon 08:00-12:00 14:00-19:00; tue 08:00-12:00 14:00-19:00; sat 08:00-12:00"
+        let text = "mon-tue 08:00-12:00 14:00-19:00; thu-fri 09:00-17:00; sat 08:00-12:00"
         #expect(try WeeklyHours(parsing: text).description == text)
+        #expect(try WeeklyHours(parsing: "mon 09:00-12:00; tue 09:00-12:00").description == "mon-tue 09:00-12:00")
+        #expect(try WeeklyHours(parsing: "mon 09:00-12:00; wed 09:00-12:00").description == "mon 09:00-12:00; wed 09:00-12:00")
     }
 }
 

@@ -61,9 +61,10 @@ public struct PhoneNumber: Hashable, Comparable, Sendable, Codable, CustomString
         if international.hasPrefix("33") {
             national = 9
         } else if international.hasPrefix("32") {
-            // Belgian landlines have 8 digits after the country code, mobiles 9.
+            // Belgian mobiles (045x–049x) have 9 digits after the country code, landlines 8
+            // (Liège's 04 area included).
             let rest = international.dropFirst(2)
-            national = rest.hasPrefix("4") ? 9 : 8
+            national = ["45", "46", "47", "48", "49"].contains(where: rest.hasPrefix) ? 9 : 8
         } else {
             national = nil
         }
@@ -97,7 +98,8 @@ public struct PhoneNumber: Hashable, Comparable, Sendable, Codable, CustomString
         }
         if e164.hasPrefix("+32") {
             let rest = "0" + String(digits.dropFirst(2))
-            let head = rest.hasPrefix("04") ? 4 : (rest.hasPrefix("02") || rest.hasPrefix("03") ? 2 : 3)
+            let isMobile = rest.count == 10
+            let head = isMobile ? 4 : (["02", "03", "04", "09"].contains(where: rest.hasPrefix) ? 2 : 3)
             var groups = [String(rest.prefix(head))]
             var tail = Substring(rest.dropFirst(head))
             while !tail.isEmpty {
@@ -124,11 +126,9 @@ public struct PhoneNumber: Hashable, Comparable, Sendable, Codable, CustomString
 }
 
 extension PhoneNumber {
-    /// True when `text` looks like a number rather than a name: what the lookup uses to
-    /// choose between a number search and a name search.
+    /// True when `text` is meant as a number rather than a name (names have no digits): what
+    /// the lookup uses to choose between a number search and a name search.
     public static func looksLikeNumber(_ text: String) -> Bool {
-        let digits = text.filter(\.isNumber).count
-        let letters = text.filter(\.isLetter).count
-        return letters == 0 && digits >= 2
+        text.contains { $0.isNumber } || text.hasPrefix("+")
     }
 }

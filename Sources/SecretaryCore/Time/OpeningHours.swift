@@ -93,12 +93,29 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
         return try? TimeRange(start, end)
     }
 
-    /// The text form read by `init(parsing:)`, one clause per day.
+    /// The text form read by `init(parsing:)`, consecutive days with the same hours grouped:
+    /// `mon-fri 08:00-12:00 14:00-19:00; sat 08:00-12:00`.
     public var description: String {
-        Weekday.allCases.compactMap { day in
-            guard let ranges = days[day], !ranges.isEmpty else { return nil }
-            return "\(day.key) " + ranges.map(\.description).joined(separator: " ")
-        }.joined(separator: "; ")
+        var clauses: [String] = []
+        var runStart: Weekday?
+        var previous: Weekday?
+        func close() {
+            guard let first = runStart, let last = previous, let ranges = days[first] else { return }
+            let dayText = first == last ? first.key : "\(first.key)-\(last.key)"
+            clauses.append(dayText + " " + ranges.map(\.description).joined(separator: " "))
+        }
+        for day in Weekday.allCases {
+            let ranges = days[day] ?? []
+            if let first = runStart, let last = previous, days[first] == ranges, last.rawValue == day.rawValue - 1 {
+                previous = day
+                continue
+            }
+            close()
+            runStart = ranges.isEmpty ? nil : day
+            previous = ranges.isEmpty ? nil : day
+        }
+        close()
+        return clauses.joined(separator: "; ")
     }
 }
 

@@ -1,0 +1,201 @@
+import GRDB
+
+/// The schema, created and upgraded by GRDB migrations. A migration, once released, is
+/// never edited: a change is a new migration appended at the end.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-core", migrate: v1Core)
+        migrator.registerMigration("v2-contact-search", migrate: v2ContactSearch)
+        return migrator
+    }
+
+    /// Names of the migrations in order, newest last.
+    static var versions: [String] { migrator.migrations }
+
+    /// Times are INTEGER seconds since 1970 UTC; rules convert them to the client's local time.
+    static func v1Core(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE client (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                profession TEXT NOT NULL,
+                line TEXT NOT NULL UNIQUE,
+                country TEXT NOT NULL,
+                time_zone TEXT NOT NULL,
+                hours TEXT NOT NULL,
+                calls_included INTEGER NOT NULL,
+                sms_included INTEGER NOT NULL,
+                is_medical INTEGER NOT NULL,
+                slot_minutes INTEGER NOT NULL DEFAULT 15,
+                created_at INTEGER NOT NULL
+            );
+            CREATE TABLE agenda (
+                id INTEGER PRIMARY KEY,
+                client_id TEXT NOT NULL REFERENCES client(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                hours TEXT,
+                position INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX agenda_client ON agenda(client_id, position);
+            CREATE TABLE appointment_type (
+                id INTEGER PRIMARY KEY,
+                client_id TEXT NOT NULL REFERENCES client(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                minutes INTEGER NOT NULL,
+                colour INTEGER NOT NULL,
+                position INTEGER NOT NULL DEFAULT 0,
+                UNIQUE (client_id, name)
+            );
+            CREATE TABLE contact (
+                id INTEGER PRIMARY KEY,
+                client_id TEXT NOT NULL REFERENCES client(id) ON DELETE CASCADE,
+                last_name TEXT NOT NULL,
+                first_name TEXT NOT NULL,
+                email TEXT,
+                notes TEXT NOT NULL DEFAULT '',
+                blacklisted INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL
+            );
+            CREATE INDEX contact_client ON contact(client_id);
+            CREATE TABLE contact_phone (
+                contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+                client_id TEXT NOT NULL,
+                e164 TEXT NOT NULL,
+                PRIMARY KEY (contact_id, e164)
+            ) WITHOUT ROWID;
+            CREATE INDEX contact_phone_lookup ON contact_phone(client_id, e164);
+            CREATE TABLE operator (
+                id INTEGER PRIMARY KEY,
+                login TEXT NOT NULL UNIQUE,
+                display_name TEXT NOT NULL,
+                role TEXT NOT NULL,
+                created_at INTEGER NOT NULL
+            );
+            CREATE TABLE operator_presence (
+                operator_id INTEGER PRIMARY KEY REFERENCES operator(id) ON DELETE CASCADE,
+                state TEXT NOT NULL,
+                since INTEGER NOT NULL,
+                call_id INTEGER,
+                heartbeat INTEGER NOT NULL
+            );
+            CREATE TABLE call (
+                id INTEGER PRIMARY KEY,
+                client_id TEXT NOT NULL REFERENCES client(id),
+                from_number TEXT,
+                contact_id INTEGER REFERENCES contact(id) ON DELETE SET NULL,
+                status TEXT NOT NULL,
+                urgent INTEGER NOT NULL DEFAULT 0,
+                arrived_at INTEGER NOT NULL,
+                answered_at INTEGER,
+                ended_at INTEGER,
+                done_at INTEGER,
+                operator_id INTEGER REFERENCES operator(id),
+                outcome TEXT,
+                note TEXT NOT NULL DEFAULT ''
+            );
+            CREATE INDEX call_queue ON call(status, urgent, arrived_at);
+            CREATE INDEX call_client ON call(client_id, arrived_at);
+            CREATE INDEX call_contact ON call(contact_id, arrived_at);
+            CREATE TABLE appointment (
+                id INTEGER PRIMARY KEY,
+                client_id TEXT NOT NULL REFERENCES client(id) ON DELETE CASCADE,
+                agenda_id INTEGER NOT NULL REFERENCES agenda(id) ON DELETE CASCADE,
+                contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+                type_id INTEGER NOT NULL REFERENCES appointment_type(id),
+                start_at INTEGER NOT NULL,
+                end_at INTEGER NOT NULL,
+                status TEXT NOT NULL,
+                note TEXT NOT NULL DEFAULT '',
+                cancel_reason TEXT,
+                created_at INTEGER NOT NULL,
+                created_by TEXT NOT NULL
+            );
+            CREATE INDEX appointment_agenda ON appointment(agenda_id, start_at);
+            CREATE INDEX appointment_client ON appointment(client_id, start_at);
+            CREATE INDEX appointment_contact ON appointment(contact_id, start_at);
+            CREATE TABLE absence (
+                id INTEGER PRIMARY KEY,
+                agenda_id INTEGER NOT NULL REFERENCES agenda(id) ON DELETE CASCADE,
+                start_at INTEGER NOT NULL,
+                end_at INTEGER NOT NULL,
+                reason TEXT NOT NULL
+            );
+            CREATE INDEX absence_agenda ON absence(agenda_id, start_at);
+            CREATE TABLE waitlist (
+                id INTEGER PRIMARY KEY,
+                agenda_id INTEGER NOT NULL REFERENCES agenda(id) ON DELETE CASCADE,
+                contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+                type_id INTEGER REFERENCES appointment_type(id),
+                preferences TEXT NOT NULL DEFAULT '',
+                note TEXT NOT NULL DEFAULT '',
+                created_at INTEGER NOT NULL,
+                closed_at INTEGER
+            );
+            CREATE TABLE message (
+                id INTEGER PRIMARY KEY,
+                client_id TEXT NOT NULL REFERENCES client(id) ON DELETE CASCADE,
+                call_id INTEGER REFERENCES call(id) ON DELETE SET NULL,
+                contact_id INTEGER REFERENCES contact(id) ON DELETE SET NULL,
+                caller_name TEXT NOT NULL,
+                callback_number TEXT,
+                reason TEXT NOT NULL DEFAULT '',
+                body TEXT NOT NULL,
+                urgent INTEGER NOT NULL DEFAULT 0,
+                tags TEXT NOT NULL DEFAULT '',
+                status TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                created_by TEXT NOT NULL,
+                transmitted_at INTEGER,
+                acknowledged_at INTEGER
+            );
+            CREATE INDEX message_client ON message(client_id, created_at);
+            CREATE TABLE instructions (
+                id INTEGER PRIMARY KEY,
+                client_id TEXT NOT NULL REFERENCES client(id) ON DELETE CASCADE,
+                version INTEGER NOT NULL,
+                effective_from TEXT NOT NULL,
+                document TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                created_by TEXT NOT NULL,
+                UNIQUE (client_id, version)
+            );
+            CREATE TABLE audit (
+                id INTEGER PRIMARY KEY,
+                at INTEGER NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                object_type TEXT NOT NULL,
+                object_id TEXT NOT NULL,
+                details TEXT NOT NULL DEFAULT ''
+            );
+            CREATE INDEX audit_object ON audit(object_type, object_id, at);
+            """)
+    }
+
+    /// Accent-blind, case-blind name search: an FTS5 index over the folded names, with
+    /// prefix indexes so type-ahead queries (`lefe`, `mar dup`) stay fast at a million rows.
+    static func v2ContactSearch(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE contact_search USING fts5(
+                last_name, first_name, content='contact', content_rowid='id',
+                tokenize="unicode61 remove_diacritics 2", prefix='2 3 4'
+            );
+            CREATE TRIGGER contact_search_insert AFTER INSERT ON contact BEGIN
+                INSERT INTO contact_search(rowid, last_name, first_name)
+                VALUES (new.id, new.last_name, new.first_name);
+            END;
+            CREATE TRIGGER contact_search_delete AFTER DELETE ON contact BEGIN
+                INSERT INTO contact_search(contact_search, rowid, last_name, first_name)
+                VALUES ('delete', old.id, old.last_name, old.first_name);
+            END;
+            CREATE TRIGGER contact_search_update AFTER UPDATE OF last_name, first_name ON contact BEGIN
+                INSERT INTO contact_search(contact_search, rowid, last_name, first_name)
+                VALUES ('delete', old.id, old.last_name, old.first_name);
+                INSERT INTO contact_search(rowid, last_name, first_name)
+                VALUES (new.id, new.last_name, new.first_name);
+            END;
+            INSERT INTO contact_search(contact_search) VALUES ('rebuild');
+            """)
+    }
+}

@@ -1,0 +1,31 @@
+// A test helper, not shipped: hammers one database from its own process so tests can run
+// several writers at once, as several operators' terminals do.
+//
+//   secretary-stress DB write COUNT TAG     COUNT audited writes, each its own transaction
+import Foundation
+import SecretaryCore
+import SecretaryStore
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 3 else {
+    FileHandle.standardError.write(Data("usage: secretary-stress DB write COUNT TAG\n".utf8))
+    exit(2)
+}
+do {
+    let store = try Store(path: arguments[1])
+    switch arguments[2] {
+    case "write":
+        let count = Int(arguments[3]) ?? 100
+        let tag = arguments.count > 4 ? arguments[4] : "stress"
+        for index in 0..<count {
+            try store.recordView(by: Identity(tag), objectType: "stress", objectID: "\(index)")
+        }
+        print("ok \(count)")
+    default:
+        FileHandle.standardError.write(Data("unknown action \(arguments[2])\n".utf8))
+        exit(2)
+    }
+} catch {
+    FileHandle.standardError.write(Data("secretary-stress: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import SecretaryCore
+import SecretaryStore
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Open the console on demo data (in a temporary folder unless --db is given).")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var console: ConsoleOptions
+
+    func run() throws {
+        var global = self.global
+        var temporaryFolder: String?
+        if !global.databaseGiven {
+            let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("secretary-demo-\(getpid())")
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            temporaryFolder = folder
+            global.db = (folder as NSString).appendingPathComponent("demo.sqlite")
+        }
+        defer { if let temporaryFolder { try? FileManager.default.removeItem(atPath: temporaryFolder) } }
+        if global.clockStartText == nil {
+            global.clockStart = DemoCommand.demoClockStart(now: Date())
+        }
+        let store = try global.openStore()
+        if try store.clients().isEmpty {
+            try store.seedDemo()
+        }
+        try ConsoleLauncher(global: global, options: console, store: store, defaultOperator: "claire").run()
+    }
+
+    /// The demo lives in open hours: now when the service answers, otherwise the next
+    /// weekday at 10:00, so the queue and the agenda are alive whenever it is run.
+    static func demoClockStart(now: Date) -> String? {
+        let calendar = try! LocalCalendar(identifier: "Europe/Paris")
+        let hours = OpeningHours(weekly: try! WeeklyHours(parsing: "mon-fri 09:00-19:00; sat 09:00-12:00"),
+                                 country: .fr, calendar: calendar)
+        if hours.isOpen(at: now) { return nil }
+        var day = calendar.localDate(of: now).adding(days: 1)
+        while day.weekday > .friday || PublicHolidays.name(of: day, country: .fr) != nil { day = day.adding(days: 1) }
+        return "\(day)T10:00"
+    }
+}

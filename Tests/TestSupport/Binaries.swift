@@ -1,0 +1,73 @@
+import Foundation
+
+/// Locates and runs the package's built executables, so tests exercise real processes.
+public enum Binaries {
+    /// `.build/debug` (or `SECRETARY_BIN`'s folder when set by scripts/test).
+    public static var folder: URL {
+        if let bin = ProcessInfo.processInfo.environment["SECRETARY_BIN"], !bin.isEmpty {
+            return URL(fileURLWithPath: bin).deletingLastPathComponent()
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug")
+    }
+
+    public static var secretary: String { folder.appendingPathComponent("secretary").path }
+    public static var stress: String { folder.appendingPathComponent("secretary-stress").path }
+
+    public struct Result {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+    }
+
+    /// Runs `executable` with `arguments` and waits for it.
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let process = try start(executable, arguments, environment: environment)
+        return process.wait()
+    }
+
+    public final class Running {
+        let process: Process
+        let out: Pipe
+        let err: Pipe
+        init(process: Process, out: Pipe, err: Pipe) {
+            self.process = process
+            self.out = out
+            self.err = err
+        }
+
+        public func wait() -> Result {
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                          stderr: String(decoding: stderr, as: UTF8.self))
+        }
+    }
+
+    /// Starts `executable` without waiting, for tests that run several at once.
+    public static func start(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Running {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["SECRETARY_DB"] = nil
+        env["SECRETARY_CLOCK_START"] = nil
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return Running(process: process, out: out, err: err)
+    }
+
+    /// A fresh temporary folder for one test.
+    public static func temporaryFolder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("secretary-test-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
