@@ -1,0 +1,78 @@
+import Benchmark
+import Foundation
+import GRDB
+import SecretaryCore
+import SecretaryStore
+
+// The console's hot paths, each measured call by call on the generated database (see
+// BenchmarkDatabase): p50 and p99 are what an operator feels. Targets (p99, 2 cores):
+// phone lookup < 50 µs, name search < 1 ms, week load < 0.3 ms, console render < 1 ms,
+// booking < 5 ms, claim < 2 ms, supervisor figures < 20 ms.
+
+let benchmarks: @Sendable () -> Void = {
+    let store: Store
+    let samples: Samples
+    do {
+        store = try BenchmarkDatabase.open()
+        samples = try Samples(store: store)
+    } catch {
+        fatalError("cannot prepare the benchmark database: \(error)")
+    }
+
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal],
+        timeUnits: .microseconds,
+        warmupIterations: 200,
+        maxDuration: .seconds(3),
+        maxIterations: 20_000
+    )
+
+    // MARK: Looking up the caller
+
+    let phones = Cycle(samples.phones)
+    Benchmark("Phone lookup: contacts(phone:client:)") { benchmark in
+        let sample = phones.next()
+        blackHole(try store.contacts(phone: sample.phone, client: sample.client))
+    }
+
+    for query in ["lefe", "mar dup", "ma"] {
+        let clients = Cycle(samples.clients)
+        Benchmark("Name search: searchContacts '\(query)'") { benchmark in
+            blackHole(try store.searchContacts(name: query, client: clients.next()))
+        }
+    }
+
+    // MARK: The agenda
+
+    // TODO(agenda): no week query in SecretaryStore yet (another engineer is writing the
+    // agenda queries): this measures the raw query the week view needs, over the
+    // appointment(agenda_id, start_at) index, decoded into Appointment values. Replace it
+    // with the store's week API (for example `store.week(of:agenda:)`) once it lands.
+    let weeks = Cycle(samples.weeks)
+    Benchmark("Week load (raw query): one agenda's week of appointments") { benchmark in
+        let week = weeks.next()
+        blackHole(try store.read { db in
+            try Appointment.fetchAll(db.cachedStatement(sql: """
+                SELECT * FROM appointment WHERE agenda_id = ? AND start_at >= ? AND start_at < ? ORDER BY start_at
+                """), arguments: [week.agenda, week.from, week.to])
+        })
+    }
+
+    // MARK: Slots for the APIs being written now (the lead wires them in)
+
+    // TODO(console): "Console render 200x60" — render the whole console (queue, caller,
+    // instructions, agenda week) into the in-memory screen buffer at 200 columns x 60 rows,
+    // from a state loaded on this database. Target p99 < 1 ms.
+    //
+    // TODO(booking): "Booking one appointment" — the whole write transaction with its checks
+    // (open hours, overlaps, absences, blacklist) through the audited write path, on a free
+    // slot of a rotating agenda; cancel it afterwards outside the measurement
+    // (benchmark.stopMeasurement()) so the agenda stays as generated. Target p99 < 5 ms.
+    //
+    // TODO(calls): "Claiming a call" — an operator claims the oldest waiting call; insert a
+    // fresh waiting call before each iteration outside the measurement. Target p99 < 2 ms.
+    //
+    // TODO(supervisor): "Supervisor figures for a day" — waiting, oldest wait, answered,
+    // abandoned, per-operator counts and times for today, over the 500k calls.
+    // Target p99 < 20 ms.
+}
