@@ -11,16 +11,30 @@ extension ScaleGenerator {
         (.transferred, 0.01), (.emergency, 0.01),
     ]
 
+    /// A call of the history, planned in memory: all clients' calls are then written in
+    /// order of arrival, as the switchboard logs them.
+    struct PlannedCall {
+        var clientIndex: Int32
+        var arrived: Int64
+        var closed: Bool
+    }
+
     mutating func writeCalls() throws {
         let live = size.calls >= 100 ? liveCallPlan() : (waiting: [], answered: [])
         let history = size.calls - live.waiting.count - live.answered.count
         let quotas = apportion(history, weights: clients.map(\.weight))
-        try batched("calls", object: "call", units: clients.count, total: size.calls) { generator, db, index in
-            try generator.writeCallHistory(of: index, count: quotas[index], in: db)
+        var planned: [PlannedCall] = []
+        planned.reserveCapacity(history)
+        for (index, quota) in quotas.enumerated() {
+            planCallHistory(of: index, count: quota, into: &planned)
+        }
+        planned.sort { ($0.arrived, $0.clientIndex) < ($1.arrived, $1.clientIndex) }
+        try batched("calls", object: "call", count: planned.count) { generator, db, index in
+            try generator.write(planned[index], in: db)
         }
         try store.write(by: ScaleGenerator.actor) { db, trail in
             try writeLiveCalls(live, in: db)
-            trail.record("generate", "calls", "live",
+            trail.record("generate", "call", "live",
                          "seed \(seed): \(live.waiting.count) waiting, \(live.answered.count) answered; presence of \(operatorIDs.count) operators")
         }
         report("calls", size.calls, size.calls)
@@ -28,14 +42,8 @@ extension ScaleGenerator {
     }
 
     /// Arrivals spread over each day's open time (and some outside it), in proportion.
-    private mutating func writeCallHistory(of clientIndex: Int, count: Int, in db: Database) throws -> Int {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO call (client_id, from_number, contact_id, status, urgent, arrived_at, answered_at, ended_at,
-                              done_at, operator_id, outcome, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')
-            """)
-        let generated = clients[clientIndex]
-        let allDays = openDays.days(of: generated)
+    private mutating func planCallHistory(of clientIndex: Int, count: Int, into planned: inout [PlannedCall]) {
+        let allDays = openDays.days(of: clients[clientIndex])
         let todayIndex = ScaleGenerator.appointmentDaysBack
         let days = allDays[(todayIndex - ScaleGenerator.callDays + 1)...todayIndex]
         // Calls of the history ended ten minutes ago at the latest.
@@ -56,24 +64,22 @@ extension ScaleGenerator {
         })
         for ((day, span), quota) in zip(zip(days, spans), perDay) where quota > 0 {
             let openSeconds = span.open.reduce(0) { $0 + $1.1 - $1.0 }
-            var arrivals: [(at: Int64, closed: Bool)] = []
             for _ in 0..<quota {
                 var pick = Int64.random(in: 0..<(openSeconds + span.closed), using: &random)
                 if pick < openSeconds {
                     for (start, end) in span.open {
-                        if pick < end - start { arrivals.append((start + pick, false)); break }
+                        if pick < end - start {
+                            planned.append(PlannedCall(clientIndex: Int32(clientIndex), arrived: start + pick, closed: false))
+                            break
+                        }
                         pick -= end - start
                     }
                 } else {
-                    arrivals.append((closedInstant(day, latest: latest), true))
+                    planned.append(PlannedCall(clientIndex: Int32(clientIndex), arrived: closedInstant(day, latest: latest),
+                                               closed: true))
                 }
             }
-            arrivals.sort { $0.at < $1.at }
-            for arrival in arrivals {
-                try writeCall(statement, clientIndex: clientIndex, at: arrival.at, closed: arrival.closed)
-            }
         }
-        return count
     }
 
     /// An instant of the day between 06:00 and 23:00 when the line is closed.
@@ -86,11 +92,17 @@ extension ScaleGenerator {
         return day.wakeUp
     }
 
-    private mutating func writeCall(_ statement: Statement, clientIndex: Int, at: Int64, closed: Bool) throws {
+    private mutating func write(_ planned: PlannedCall, in db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO call (client_id, from_number, contact_id, status, urgent, arrived_at, answered_at, ended_at,
+                              done_at, operator_id, outcome, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')
+            """)
+        let clientIndex = Int(planned.clientIndex), at = planned.arrived
         let client = clients[clientIndex].client
         let (from, contactID) = randomCaller(clientIndex)
         let urgent = random.chance(0.02)
-        if closed {
+        if planned.closed {
             try statement.execute(arguments: [client.id.rawValue, from, contactID, CallStatus.closed.rawValue, urgent, at,
                                               nil, at + Int64.random(in: 10...60, using: &random), nil, nil, nil])
             summary.callsByStatus[.closed, default: 0] += 1
@@ -114,9 +126,9 @@ extension ScaleGenerator {
     /// Three callers in four are known contacts calling from their mobile; one in thirty
     /// withholds the number.
     private mutating func randomCaller(_ clientIndex: Int) -> (String?, Int64?) {
-        let range = contactRanges.isEmpty ? (first: Int64(1), count: 0) : contactRanges[clientIndex]
-        if range.count > 0 && random.chance(0.75) {
-            let id = range.first + Int64.random(in: 0..<Int64(range.count), using: &random)
+        let ids = contactIDs.isEmpty ? [] : contactIDs[clientIndex]
+        if !ids.isEmpty && random.chance(0.75) {
+            let id = ids[Int.random(in: 0..<ids.count, using: &random)]
             return (mobiles[Int(id - 1)], id)
         }
         if random.chance(0.04) { return (nil, nil) }

@@ -20,9 +20,13 @@ extension Store {
 /// calls), each in transactions of about `batchRows` rows with prepared statements.
 struct ScaleGenerator {
     static let actor = Identity("generate")
-    /// Rows per transaction: large enough that commits cost nothing, small enough that the
-    /// WAL stays a few tens of megabytes between checkpoints.
-    static let batchRows = 50_000
+    /// Rows per transaction. Each commit past 4 MB of WAL checkpoints, copying every page
+    /// the transaction touched, and the random-order indexes (numbers, name words,
+    /// appointments by contact) are touched all over by any batch: fewer, larger
+    /// transactions write less. 200,000 rows keeps the WAL under a few hundred MB.
+    /// Progress is reported every `progressRows` within a transaction.
+    static let batchRows = 200_000
+    static let progressRows = 10_000
     /// Appointments span a year back and a year ahead; calls the last two months.
     static let appointmentDaysBack = 365
     static let appointmentDays = 730
@@ -44,11 +48,14 @@ struct ScaleGenerator {
     var operatorLogins: [String] = []
     var agendas: [(id: Int64, client: Int)] = []
     var types: [[(id: Int64, minutes: Int)]] = []
-    /// Per client: its contacts' ids are `first ..< first + count`.
-    var contactRanges: [(first: Int64, count: Int)] = []
+    /// Per client: its contacts' ids.
+    var contactIDs: [[Int64]] = []
     /// Per contact (id - 1): its mobile number, and whether it is blacklisted.
     var mobiles: [String] = []
     var blacklisted: [Bool] = []
+    /// Contact rows and numbers waiting to be written several hundred at a time.
+    var pendingContacts: [DatabaseValueConvertible?] = []
+    var pendingPhones: [(id: Int64, client: String, e164: String)] = []
 
     init(store: Store, size: GenerationSize, seed: UInt64, now: Date,
          progress: @escaping (GenerationProgress) -> Void) throws {
@@ -115,36 +122,30 @@ struct ScaleGenerator {
         progress(GenerationProgress(phase: phase, done: done, total: total))
     }
 
-    /// Calls `unit` for each index in `0..<count`, grouping units into transactions of about
-    /// `batchRows` rows; `unit` returns the rows it wrote. One audit entry per transaction.
-    mutating func batched(_ phase: String, object: String, units count: Int, total: Int,
-                          unit: (inout ScaleGenerator, Database, Int) throws -> Int) throws {
+    /// Calls `write` for each row index in `0..<count`, in transactions of `batchRows` rows,
+    /// with one audit entry per transaction saying which rows it added.
+    mutating func batched(_ phase: String, object: String, count: Int,
+                          write: (inout ScaleGenerator, Database, Int) throws -> Void,
+                          finish: (inout ScaleGenerator, Database) throws -> Void = { _, _ in }) throws {
+        report(phase, 0, count)
         var next = 0
-        var written = 0
         var batch = 0
-        report(phase, 0, total)
         while next < count {
             try store.write(by: ScaleGenerator.actor) { db, trail in
                 let first = next
-                var rows = 0
-                while next < count && rows < ScaleGenerator.batchRows {
-                    rows += try unit(&self, db, next)
+                let end = min(count, next + ScaleGenerator.batchRows)
+                while next < end {
+                    try write(&self, db, next)
                     next += 1
+                    if next % ScaleGenerator.progressRows == 0 { report(phase, next, count) }
                 }
-                written += rows
+                try finish(&self, db)
                 batch += 1
                 trail.record("generate", object, "batch \(batch)",
-                             "seed \(seed): \(rows) \(phase) of clients \(clientRange(phase, first, next)) (\(written) of \(total))")
+                             "seed \(seed): \(phase) \(first + 1)–\(end) of \(count)")
             }
-            report(phase, written, total)
+            report(phase, next, count)
         }
-    }
-
-    /// The clients a batch covered, 1-based, for the audit log.
-    func clientRange(_ phase: String, _ first: Int, _ next: Int) -> String {
-        let firstClient = phase == "appointments" ? agendas[first].client : first
-        let lastClient = phase == "appointments" ? agendas[next - 1].client : next - 1
-        return firstClient == lastClient ? "\(firstClient + 1)" : "\(firstClient + 1)–\(lastClient + 1)"
     }
 
     /// The clients with their agendas, appointment types and instructions, and the team of

@@ -35,9 +35,13 @@ extension Store {
     }
 
     static func contacts(phone: PhoneNumber, client: ClientID, in db: Database) throws -> [Contact] {
-        let ids = try Int64.fetchAll(db, sql: "SELECT contact_id FROM contact_phone WHERE client_id = ? AND e164 = ?",
-                                     arguments: [client.rawValue, phone.e164])
-        return try contacts(ids: ids, in: db)
+        // One prepared statement, kept by the connection: the lookup runs as each call rings.
+        let statement = try db.cachedStatement(sql: """
+            SELECT \(contactColumns) FROM contact_phone JOIN contact ON contact.id = contact_phone.contact_id
+            WHERE contact_phone.client_id = ? AND contact_phone.e164 = ?
+            ORDER BY contact.id
+            """)
+        return try decodeContacts(statement, arguments: [client.rawValue, phone.e164])
     }
 
     /// Contacts whose names start with each word of `query`, accent-blind and case-blind:
@@ -49,15 +53,17 @@ extension Store {
     static func searchContacts(name query: String, client: ClientID, limit: Int, in db: Database) throws -> [Contact] {
         let words = SearchText.words(query)
         guard !words.isEmpty else { return [] }
-        // Each word becomes a quoted prefix term, so no user text is read as FTS syntax.
-        let match = words.map { "\"\($0)\"*" }.joined(separator: " ")
-        let ids = try Int64.fetchAll(db, sql: """
-            SELECT contact.id FROM contact_search
+        // The index holds each word under its client (`dr-martin_lefevre`, see the schema's
+        // v3), so the prefix terms read only this client's names. Each word is quoted, so no
+        // user text is read as FTS syntax.
+        let match = words.map { "\"\(client.rawValue)_\($0)\"*" }.joined(separator: " ")
+        let statement = try db.cachedStatement(sql: """
+            SELECT \(contactColumns) FROM contact_search
             JOIN contact ON contact.id = contact_search.rowid
             WHERE contact_search MATCH ? AND contact.client_id = ?
-            ORDER BY contact.last_name, contact.first_name LIMIT ?
-            """, arguments: [match, client.rawValue, limit])
-        return try contacts(ids: ids, in: db)
+            ORDER BY contact.last_name, contact.first_name, contact.id LIMIT ?
+            """)
+        return try decodeContacts(statement, arguments: [match, client.rawValue, limit])
     }
 
     /// A number when the text looks like one, otherwise a name search.
@@ -77,18 +83,32 @@ extension Store {
     static func contacts(ids: [Int64], in db: Database) throws -> [Contact] {
         guard !ids.isEmpty else { return [] }
         let list = ids.map(String.init).joined(separator: ",")
-        var phones: [Int64: [PhoneNumber]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT contact_id, e164 FROM contact_phone WHERE contact_id IN (\(list))") {
-            phones[row["contact_id"], default: []].append(try PhoneNumber(e164: row["e164"]))
-        }
-        var byID: [Int64: Contact] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM contact WHERE id IN (\(list))") {
-            let id: Int64 = row["id"]
-            byID[id] = try Contact(id: id, clientID: ClientID(row["client_id"]), lastName: row["last_name"],
-                                   firstName: row["first_name"], phones: (phones[id] ?? []).sorted(),
-                                   email: row["email"], notes: row["notes"], isBlacklisted: row["blacklisted"])
-        }
+        let statement = try db.makeStatement(sql: "SELECT \(contactColumns) FROM contact WHERE contact.id IN (\(list))")
+        let byID = Dictionary(uniqueKeysWithValues: try decodeContacts(statement, arguments: []).map { ($0.id, $0) })
         return ids.compactMap { byID[$0] }
+    }
+
+    /// The columns `decodeContacts` reads, in its order; the numbers come along in one
+    /// field, through the `contact_phone` primary key, instead of a second query.
+    private static let contactColumns = """
+        contact.id, contact.client_id, contact.last_name, contact.first_name, contact.email, contact.notes,
+        contact.blacklisted,
+        (SELECT group_concat(e164, ' ') FROM contact_phone WHERE contact_phone.contact_id = contact.id)
+        """
+
+    /// Reads rows of `contactColumns` by position, through a cursor (no row copies): this
+    /// runs on every keystroke of a search and every ringing call.
+    private static func decodeContacts(_ statement: Statement, arguments: StatementArguments) throws -> [Contact] {
+        var contacts: [Contact] = []
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try rows.next() {
+            let phones: String? = row[7]
+            contacts.append(try Contact(
+                id: row[0], clientID: ClientID(row[1]), lastName: row[2], firstName: row[3],
+                phones: try (phones ?? "").split(separator: " ").map { try PhoneNumber(e164: String($0)) }.sorted(),
+                email: row[4], notes: row[5], isBlacklisted: row[6]))
+        }
+        return contacts
     }
 
     public func contactCount(client: ClientID? = nil) throws -> Int {

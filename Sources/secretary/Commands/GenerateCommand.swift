@@ -65,7 +65,8 @@ final class ProgressBar {
             let tenth = Int(fraction * 10)
             guard progress.phase != lastPhase || tenth != lastTenth else { return }
             lastTenth = tenth
-            print("\(progress.phase): \(progress.done)/\(progress.total)")
+            // Written at once, not buffered, so a log shows progress as it happens.
+            FileHandle.standardOutput.write(Data("\(progress.phase): \(progress.done)/\(progress.total)\n".utf8))
         }
         lastPhase = progress.phase
     }
