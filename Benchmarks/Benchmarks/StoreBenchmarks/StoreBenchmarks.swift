@@ -42,6 +42,35 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Floors: the same index work as the two lookups above, in raw SQL through the store's
+    // read path, rows stepped but not decoded into Contact values: the gap to the figures
+    // above is what building domain values costs.
+    let floorPhones = Cycle(samples.phones)
+    Benchmark("Floor, raw SQL: phone lookup") { benchmark in
+        let sample = floorPhones.next()
+        blackHole(try store.read { db in
+            try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT contact.id, contact.last_name, contact.first_name FROM contact_phone
+                CROSS JOIN contact ON contact.id = contact_phone.contact_id
+                WHERE contact_phone.client_id = ? AND contact_phone.e164 = ?
+                """), arguments: [sample.client.rawValue, sample.phone.e164]).reduce(0) { count, _ in count + 1 }
+        })
+    }
+    for query in ["lefe", "mar dup"] {
+        let clients = Cycle(samples.clients)
+        Benchmark("Floor, raw SQL: name search '\(query)'") { benchmark in
+            let client = clients.next()
+            let match = query.split(separator: " ").map { "\"\(client.rawValue)_\($0)\"*" }.joined(separator: " ")
+            blackHole(try store.read { db in
+                try Row.fetchCursor(db.cachedStatement(sql: """
+                    SELECT contact.id FROM contact_search CROSS JOIN contact ON contact.id = contact_search.rowid
+                    WHERE contact_search MATCH ? AND contact.client_id = ?
+                    ORDER BY contact.last_name, contact.first_name, contact.id LIMIT 50
+                    """), arguments: [match, client.rawValue]).reduce(0) { count, _ in count + 1 }
+            })
+        }
+    }
+
     // MARK: The agenda
 
     // TODO(agenda): no week query in SecretaryStore yet (another engineer is writing the
