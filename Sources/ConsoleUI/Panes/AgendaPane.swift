@@ -50,7 +50,7 @@ enum AgendaPane {
         var x = rect.x + timeWidth
         for (index, day) in days.enumerated() {
             let holiday = PublicHolidays.name(of: day, country: client.country)
-            var label = state.language.shortDate(day)
+            var label = dayLabel(day, columns: columns[index] - 1, language: state.language)
             if holiday != nil { label += " " + state.text(.agendaHoliday) }
             let role: StyleRole = day == today ? .agendaToday : (open[index] ? .heading : .dim)
             buffer.write(DisplayWidth.fit(label, columns: columns[index] - 1, ellipsis: false), x: x, y: rect.y, role: role)
@@ -92,6 +92,14 @@ enum AgendaPane {
                 x += columns[index]
             }
         }
+    }
+
+    /// `Mon 23/11` (`lun. 23/11`), or `Mon 23`, or `23` as the column narrows.
+    static func dayLabel(_ day: LocalDate, columns: Int, language: Language) -> String {
+        let full = language.shortDate(day)
+        if DisplayWidth.of(full) <= columns { return full }
+        let weekdayAndDay = String(full.prefix { $0 != " " }) + " \(day.day)"
+        return DisplayWidth.of(weekdayAndDay) <= columns ? weekdayAndDay : "\(day.day)"
     }
 
     /// Column widths (including one separating space): closed days narrow, open days share the rest.

@@ -21,7 +21,7 @@ public struct Layout: Equatable, Sendable {
             panes = [focus: body]
             return
         }
-        let leftWidth = max(38, width * 2 / 5)
+        let leftWidth = max(40, width * 5 / 12)
         let queueHeight = max(8, body.height * 2 / 5)
         let instructionsHeight = max(8, body.height * 2 / 5)
         panes = [

@@ -15,15 +15,15 @@ public enum QueuePane {
             let caller = state.lookup.opened?.displayName ?? call.from?.national ?? state.text(.withheldNumber)
             let elapsed = Language.duration(Int(state.now.timeIntervalSince(call.answeredAt)))
             buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .ownCall)
-            buffer.write("► \(state.text(.queueOwnCall)) \(elapsed)  \(client) — \(caller)", x: rect.x, y: y,
-                         role: .ownCall, limit: rect.width)
+            let line = "► \(state.text(.queueOwnCall)) \(elapsed)  \(caller) — \(client)"
+            buffer.write(DisplayWidth.prefix(line, columns: rect.width, ellipsis: true), x: rect.x, y: y, role: .ownCall)
             y += 1
         }
         if state.queue.isEmpty {
             if y < rect.maxY { buffer.write(state.text(.queueEmpty), x: rect.x, y: y, role: .dim, limit: rect.width) }
             return
         }
-        let clientWidth = max(8, (rect.width - 6) * 45 / 100)
+        let clientWidth = max(8, min(22, (rect.width - 6) / 2))
         let visible = rect.maxY - y
         let first = max(0, min(state.queueSelection - visible + 1, state.queue.count - visible))
         for (index, entry) in state.queue.enumerated().dropFirst(first) where y < rect.maxY {
@@ -31,16 +31,19 @@ public enum QueuePane {
             let selected = state.focus == .queue && index == state.queueSelection
             if selected { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection) }
             var x = rect.x
-            x += buffer.write(Language.duration(wait) + " ", x: x, y: y, role: selected ? .selection : waitRole(wait))
+            // The wait keeps its colour on the selected row: it is what the operator watches.
+            x += buffer.write(Language.duration(wait), x: x, y: y, role: waitRole(wait))
+            x += buffer.write(" ", x: x, y: y, role: selected ? .selection : .normal)
             if entry.isUrgent {
                 x += buffer.write("! ", x: x, y: y, role: selected ? .selection : .urgent)
             }
             let limit = rect.maxX - x
             let number = entry.from?.national ?? state.text(.withheldNumber)
-            let caller = entry.contactName.map { "\($0) · \(number)" } ?? "\(number) · \(state.text(.unknownCaller))"
+            // A known caller by name, an unknown one by number (dimmed).
+            let caller = entry.contactName ?? number
             let line = DisplayWidth.fit(entry.clientName, columns: min(clientWidth, limit)) + " " + caller
-            buffer.write(line, x: x, y: y, role: selected ? .selection : (entry.contactName == nil ? .dim : .normal),
-                         limit: limit)
+            buffer.write(DisplayWidth.prefix(line, columns: limit, ellipsis: true), x: x, y: y,
+                         role: selected ? .selection : (entry.contactName == nil ? .dim : .normal))
             y += 1
         }
     }
