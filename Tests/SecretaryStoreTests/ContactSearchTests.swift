@@ -77,6 +77,20 @@ struct ContactSearchTests {
         #expect(try indexed(store, "\"dr-test_lefevre\"").count == 1)
     }
 
+    @Test func aContactWithSeveralNumbersComesOnceWithAllOfThem() throws {
+        let (store, client) = try store(with: [("Martin", "Anne")])
+        let numbers = try ["07 00 00 00 02", "01 40 00 00 09", "06 00 00 00 01"].map { try PhoneNumber($0) }
+        let added = try store.addContact(Contact(clientID: client.id, lastName: "Martin", firstName: "Zoé", phones: numbers), by: .system)
+        let found = try store.searchContacts(name: "mart", client: client.id)
+        #expect(found.map(\.displayName) == ["Anne Martin", "Zoé Martin"])
+        #expect(found[1].phones == numbers.sorted())
+        for number in numbers {
+            #expect(try store.contacts(phone: number, client: client.id).map(\.id) == [added.id])
+            #expect(try store.contacts(phone: number, client: client.id).first?.phones == numbers.sorted())
+        }
+        #expect(try store.contact(id: added.id)?.phones == numbers.sorted())
+    }
+
     @Test func resultsAreSortedByNameAndLimited() throws {
         let (store, client) = try store(with: [("Martin", "Zoé"), ("Marchand", "Léa"), ("Martin", "Anne"), ("Masson", "Paul")])
         #expect(try store.searchContacts(name: "mar", client: client.id).map(\.displayName)

@@ -95,8 +95,9 @@ extension Store {
                   AND appointment.start_at > ? AND appointment.status != 'cancelled'
                 ORDER BY appointment.start_at
                 """), arguments: [agendaID, to.stored, from.stored, from.stored - 86400]).map {
-                WeekAppointment(id: $0["id"], start: $0.date("start_at"), end: $0.date("end_at"),
-                                contactName: $0["contact_name"], typeName: $0["type_name"], colour: $0["colour"])
+                // By position: looking columns up by name cost a fifth of the week's load.
+                WeekAppointment(id: $0[0], start: Date(stored: $0[1]), end: Date(stored: $0[2]),
+                                contactName: $0[3], typeName: $0[4], colour: $0[5])
             }
             let absences = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT start_at, end_at FROM absence WHERE agenda_id = ? AND start_at < ? AND end_at > ?
