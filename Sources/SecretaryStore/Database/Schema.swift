@@ -211,6 +211,12 @@ enum Schema {
     /// words are derived text, not a copy of `contact`. Hyphens, apostrophes and dots in
     /// names separate words, as `unicode61` did.
     ///
+    /// Sorting a client's matches by name. A client's contacts lie all over the contact
+    /// table (ids follow creation, for all clients at once), so reading the names of 600
+    /// matches (`ma`) touched 600 pages. An index by (client, id) holding the names keeps a
+    /// client's rows together on a few dozen pages (raw SQL for `ma` 1.1 → 0.5 ms median).
+    /// It replaces contact(client_id), whose column it begins with.
+    ///
     /// One agenda's week. The week view reads times, status, contact and type of about 35
     /// appointments whose rows lie all over the table (ids follow booking, not time): an
     /// index holding those columns answers from one range of its pages (raw SQL 150 → 103 µs
@@ -244,6 +250,8 @@ enum Schema {
             INSERT INTO contact_search(rowid, words) SELECT id, \(words("contact")) FROM contact;
             CREATE INDEX appointment_week ON appointment(agenda_id, start_at, end_at, status, contact_id, type_id);
             DROP INDEX appointment_agenda;
+            CREATE INDEX contact_client_name ON contact(client_id, id, last_name, first_name);
+            DROP INDEX contact_client;
             """)
     }
 }
