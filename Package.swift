@@ -41,6 +41,7 @@ let package = Package(
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "SecretaryStore"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
         .testTarget(name: "SecretaryCLITests", dependencies: ["SecretaryStore", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         // Finds the built binaries and runs them, for tests that drive real processes.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ],
