@@ -25,7 +25,8 @@ public struct LineError: Error, Equatable, Sendable, CustomStringConvertible {
         (file.map { "\($0): " } ?? "") + "line \(line): \(field): \(message)"
     }
 
-    func inFile(_ name: String?) -> LineError {
+    /// The same error, naming `name` as its file unless it already names one.
+    public func inFile(_ name: String?) -> LineError {
         var copy = self
         if copy.file == nil { copy.file = name }
         return copy
