@@ -40,7 +40,9 @@ public enum AdviceGuard {
     /// Throws a `RuleViolation` naming the first phrase of advice and its rule; `field`
     /// names the text in the message (`message text`, `call note`).
     public static func enforce(_ text: String, field: String, rules: AdviceRules = ShippedRules.advice) throws {
-        guard let first = check(text, rules: rules).first else { return }
-        throw RuleViolation(.medicalAdvice, "\(field) refused: \(first.explanation)")
+        let findings = check(text, rules: rules)
+        guard let first = findings.first else { return }
+        let more = findings.count > 1 ? " (\(findings.count - 1) more phrase\(findings.count > 2 ? "s" : "") refused too)" : ""
+        throw RuleViolation(.medicalAdvice, "\(field) refused: \(first.explanation)\(more)")
     }
 }

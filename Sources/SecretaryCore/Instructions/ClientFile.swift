@@ -51,7 +51,11 @@ public struct ClientFile: Equatable, Sendable {
                 sections: [Instructions.Section: String], adviceRules: AdviceRules = AdviceRules()) {
         self.client = client
         self.agendas = agendas
-        self.appointmentTypes = appointmentTypes
+        self.appointmentTypes = appointmentTypes.map { type in
+            var owned = type
+            owned.clientID = client.id
+            return owned
+        }
         self.effectiveFrom = effectiveFrom
         // Trimmed as `Instructions` trims them, so a file and a stored version compare equal.
         self.sections = sections.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.value.isEmpty }
