@@ -27,7 +27,7 @@ struct CommandLineTests {
     @Test func helpListsTheSubcommands() throws {
         let result = try secretary(["--help"])
         #expect(result.status == 0)
-        for command in ["init", "demo", "console", "clients", "contacts", "operators"] {
+        for command in ["init", "demo", "console", "clients", "client", "contacts", "messages", "operators"] {
             #expect(result.stdout.contains(command))
         }
         let help = try secretary(["help", "contacts", "find"])
