@@ -4,6 +4,14 @@ import TestSupport
 
 @Suite("Messages and client files on the command line", .serialized)
 struct MessagesAndClientFileTests {
+    /// A demo database that only refused commands touch (its own, so that suites running
+    /// side by side never share a file).
+    static let untouched: String = {
+        let path = Binaries.temporaryFolder().appendingPathComponent("demo.sqlite").path
+        _ = try? secretary(["init", "--demo", "--clock-start", "2026-11-23T10:00"], db: path)
+        return path
+    }()
+
     /// A fresh demo database for each test that writes.
     func demo() throws -> String {
         let path = Binaries.temporaryFolder().appendingPathComponent("demo.sqlite").path
@@ -52,7 +60,7 @@ struct MessagesAndClientFileTests {
         (["client", "export", "dr-nobody"], "unknown client 'dr-nobody'"),
     ])
     func refusedInputWritesNothing(arguments: [String], reason: String) throws {
-        let db = CommandLineTests.demo
+        let db = Self.untouched
         let before = try contents(db)
         let result = try secretary(arguments, db: db)
         #expect(result.status != 0)
@@ -111,7 +119,7 @@ struct MessagesAndClientFileTests {
          "kine-dubois.client: line 19: effective from: '2025-01-05' comes before version 1's date (2026-01-05); an amendment takes effect on or after the one it amends"),
     ])
     func badClientFile(old: String, new: String, message: String) throws {
-        let db = CommandLineTests.demo
+        let db = Self.untouched
         let export = try secretary(["client", "export", "kine-dubois"], db: db).stdout
         #expect(export.contains(old))
         let file = Binaries.temporaryFolder().appendingPathComponent("kine-dubois.client").path
