@@ -76,6 +76,7 @@ struct ClientFileTests {
 
     @Test("Errors give the line number and the field", arguments: [
         (7, "hours: mon-fri 08:00-12:00; sat 08:00-14:00", "line 7: hours: 'sat 08:00-14:00' outside the service's hours (sat 08:00-13:00)"),
+        (7, "hours:", "line 7: hours: give days and ranges, like 'mon-fri 08:00-12:00 14:00-19:00', or leave the line out for the service's hours"),
         (2, "id: Dr Test", "line 2: id: 'Dr Test' use 2–40 lowercase letters, digits and single hyphens, like dr-martin"),
         (5, "line: 01 40", "line 5: line: '01 40' too short"),
         (6, "country: DE", "line 6: country: 'DE' expected FR or BE"),

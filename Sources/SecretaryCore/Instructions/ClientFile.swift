@@ -193,7 +193,11 @@ private struct ClientFileParser {
         let lineField = try field("line")
         let line = try checked(lineField) { try PhoneNumber(lineField.value, country: country) }
         let hours = try optional("hours").map { hoursField in
-            try checked(hoursField) { try WeeklyHours(parsing: hoursField.value) }
+            guard !hoursField.value.isEmpty else {
+                throw LineError(line: hoursField.line, field: "hours",
+                                "give days and ranges, like 'mon-fri 08:00-12:00 14:00-19:00', or leave the line out for the service's hours")
+            }
+            return try checked(hoursField) { try WeeklyHours(parsing: hoursField.value) }
         } ?? .service
         let medicalField = try field("medical")
         let medical: Bool

@@ -70,7 +70,7 @@ private struct DemoSeeder {
         // The seed records one audit entry for the whole demo; these entries are not kept.
         var trail = AuditTrail(actor: "demo", at: now)
         for file in versions {
-            try Store.importClientFile(file, at: now, by: Identity("demo"), trail: &trail, in: db)
+            _ = try Store.importClientFile(file, at: now, by: Identity("demo"), trail: &trail, in: db)
         }
         let client = try Store.client(versions[0].client.id, in: db)
         let id = client.id
