@@ -11,7 +11,7 @@ struct Secretary: ParsableCommand {
             """,
         subcommands: [
             InitCommand.self, DemoCommand.self, ConsoleCommand.self,
-            ClientsCommand.self, ContactsCommand.self, OperatorsCommand.self,
+            ClientsCommand.self, ClientCommand.self, ContactsCommand.self, MessagesCommand.self, OperatorsCommand.self,
         ]
     )
 

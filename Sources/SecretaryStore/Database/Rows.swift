@@ -91,7 +91,8 @@ extension Message: FetchableRecord {
             callerName: row["caller_name"], callbackNumber: number.map(PhoneNumber.init(e164:)),
             reason: row["reason"], text: row["body"], isUrgent: row["urgent"],
             tags: tags.split(separator: ",").map(String.init), status: MessageStatus(parsing: row["status"]),
-            createdAt: row.date("created_at"))
+            createdAt: row.date("created_at"), contactID: row["contact_id"],
+            transmittedAt: row.optionalDate("transmitted_at"), acknowledgedAt: row.optionalDate("acknowledged_at"))
     }
 }
 

@@ -7,6 +7,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-core", migrate: v1Core)
         migrator.registerMigration("v2-contact-search", migrate: v2ContactSearch)
+        migrator.registerMigration("v3-instructions", migrate: v3Instructions)
         return migrator
     }
 
@@ -197,5 +198,11 @@ enum Schema {
             END;
             INSERT INTO contact_search(contact_search) VALUES ('rebuild');
             """)
+    }
+
+    /// A client's own advice rules (the `advice:` lines of its client file), added to the
+    /// shipped ones when its texts are checked; in the rules file format.
+    static func v3Instructions(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE client ADD COLUMN advice_rules TEXT NOT NULL DEFAULT ''")
     }
 }
