@@ -31,7 +31,8 @@ public struct BookingRules: Sendable {
         let calendar = schedule.calendar
         let wanted = DateInterval(start: start, duration: TimeInterval(minutes * 60))
         let date = calendar.localDate(of: start)
-        let when = calendar.spoken(start)
+        // Worded only when refusing: the free-slot search asks this of hundreds of candidates.
+        var when: String { calendar.spoken(start) }
 
         if start < now {
             return RuleViolation(.inThePast, "\(when) is in the past: it is now \(calendar.spoken(now))")

@@ -19,12 +19,18 @@ public enum FreeSlots {
         var date = calendar.localDate(of: earliest)
         while found.count < count, calendar.instant(date, try! TimeOfDay(minutes: 0)) < schedule.window.end {
             for range in schedule.ranges(on: date) {
+                // Within one open range local time and instants advance together (clocks change
+                // at night, never during opening hours), so starts are counted from the opening.
+                let opening = calendar.instant(date, range.start)
                 // The first slot boundary at or after the range opens.
                 var minute = (range.start.minutes + slot - 1) / slot * slot
                 while minute + minutes <= range.end.minutes, found.count < count {
-                    let start = calendar.instant(date, try! TimeOfDay(minutes: minute))
+                    let start = opening.addingTimeInterval(TimeInterval((minute - range.start.minutes) * 60))
                     let interval = DateInterval(start: start, duration: TimeInterval(minutes * 60))
+                    // Booked time is the usual reason a slot is not free, and the cheapest to see;
+                    // the full rules (which word their refusals) run on the rest.
                     if start >= earliest, interval.end <= schedule.window.end,
+                       !schedule.entries.contains(where: { $0.interval.overlaps(interval) }),
                        rules.violation(start: start, minutes: minutes) == nil {
                         found.append(interval)
                     }

@@ -111,12 +111,28 @@ public struct WeekGrid: Sendable {
                               schedule: AgendaSchedule) -> [Cell] {
         let calendar = schedule.calendar
         let open = schedule.openIntervals(on: date)
+        guard let firstRow = rows.first, let lastRow = rows.last else { return [] }
+        // When no clock change falls between the first and the last row (the usual case: clocks
+        // change on Sunday nights), rows are plain offsets from the first; otherwise ask the
+        // calendar for each. Converting every cell through the calendar costs milliseconds.
+        let top = calendar.instant(date, firstRow)
+        let lastEnd = calendar.instant(date, try! TimeOfDay(minutes: min(24 * 60, lastRow.minutes + slot)))
+        let linear = lastEnd.timeIntervalSince(top) == TimeInterval((min(24 * 60, lastRow.minutes + slot) - firstRow.minutes) * 60)
+        let day = DateInterval(start: min(top, lastEnd), end: max(top, lastEnd))
+        let entries = schedule.entries.filter { $0.interval.overlaps(day) }
+        let absences = schedule.absences.filter { $0.interval.overlaps(day) }
         var shown: Set<Int64> = []
         return rows.map { time in
-            let start = calendar.instant(date, time)
-            let end = calendar.instant(date, try! TimeOfDay(minutes: min(24 * 60, time.minutes + slot)))
-            let interval = DateInterval(start: start, end: max(start, end))
-            if let entry = schedule.entries(overlapping: interval).first {
+            let interval: DateInterval
+            if linear {
+                let start = top.addingTimeInterval(TimeInterval((time.minutes - firstRow.minutes) * 60))
+                interval = DateInterval(start: start, duration: TimeInterval(min(slot, 24 * 60 - time.minutes) * 60))
+            } else {
+                let start = calendar.instant(date, time)
+                let end = calendar.instant(date, try! TimeOfDay(minutes: min(24 * 60, time.minutes + slot)))
+                interval = DateInterval(start: start, end: max(start, end))
+            }
+            if let entry = entries.first(where: { $0.interval.overlaps(interval) }) {
                 let first = shown.insert(entry.id).inserted
                 return .appointment(Booking(
                     id: entry.id, contactName: entry.contactName, typeID: entry.appointment.typeID,
@@ -124,7 +140,7 @@ public struct WeekGrid: Sendable {
                     start: entry.start, end: entry.end, isFirstRow: first))
             }
             if !open.contains(where: { $0.encloses(interval) }) { return .closed }
-            if let absence = schedule.absences(overlapping: interval).first { return .absence(absence.reason) }
+            if let absence = absences.first(where: { $0.interval.overlaps(interval) }) { return .absence(absence.reason) }
             return .free
         }
     }
