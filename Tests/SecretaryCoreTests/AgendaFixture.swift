@@ -24,12 +24,12 @@ enum AgendaFixture {
 
     /// `("2026-11-23T10:00", 20, "Jean Dupont")`: an appointment, booked unless said otherwise.
     static func entry(_ id: Int64, _ start: String, _ minutes: Int, _ name: String,
-                      status: AppointmentStatus = .booked, zone: String = "Europe/Paris") -> AgendaEntry {
+                      status: AppointmentStatus = .booked, zone: String = "Europe/Paris") -> AppointmentDetails {
         let begin = instant(start, zone)
         let appointment = try! Appointment(id: id, clientID: ClientID("dr-test"), agendaID: 1, contactID: id, typeID: 1,
                                            start: begin, end: begin.addingTimeInterval(TimeInterval(minutes * 60)),
                                            status: status)
-        return AgendaEntry(appointment: appointment, contactName: name, typeName: "Consultation", colour: 2)
+        return AppointmentDetails(appointment: appointment, contactName: name, typeName: "Consultation", colour: 2)
     }
 
     static func absence(_ start: String, _ end: String, _ reason: String = "Congrès") -> Absence {
@@ -38,7 +38,7 @@ enum AgendaFixture {
 
     /// A schedule over `days` days from `first`.
     static func schedule(from first: String = "2026-11-16", days: Int = 60, client: Client = client(),
-                         agenda: Agenda = agenda(), entries: [AgendaEntry] = [], absences: [Absence] = []) -> AgendaSchedule {
+                         agenda: Agenda = agenda(), entries: [AppointmentDetails] = [], absences: [Absence] = []) -> AgendaSchedule {
         let start = try! LocalDate(parsing: first)
         return AgendaSchedule(client: client, agenda: agenda,
                               window: AgendaSchedule.window(from: start, through: start.adding(days: days - 1),

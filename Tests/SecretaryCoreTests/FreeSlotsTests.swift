@@ -53,7 +53,7 @@ struct FreeSlotsTests {
 
     @Test func everySlotFoundPassesTheRules() throws {
         var random = SeededRandom(seed: 5)
-        var entries: [AgendaEntry] = []
+        var entries: [AppointmentDetails] = []
         var day = F.date("2026-11-23")
         for id in 1...120 {
             day = day.adding(days: Int.random(in: 0...1, using: &random))

@@ -6,7 +6,7 @@ import Testing
 struct WeekGridTests {
     typealias F = AgendaFixture
 
-    func grid(_ monday: String, entries: [AgendaEntry] = [], absences: [Absence] = [], client: Client = F.client(),
+    func grid(_ monday: String, entries: [AppointmentDetails] = [], absences: [Absence] = [], client: Client = F.client(),
               agenda: Agenda = F.agenda()) -> WeekGrid {
         WeekGrid(schedule: F.schedule(from: monday, days: 7, client: client, agenda: agenda, entries: entries, absences: absences),
                  week: F.date(monday))

@@ -46,7 +46,7 @@ struct AgendaStoreFixture {
 
     @discardableResult
     func book(_ contact: Contact, at start: String, type: AppointmentType? = nil, agenda: Agenda? = nil,
-              by login: String = "claire") throws -> AgendaEntry {
+              by login: String = "claire") throws -> AppointmentDetails {
         try store.book(BookingRequest(agendaID: (agenda ?? self.agenda).id, contact: .existing(contact.id),
                                       typeID: (type ?? consultation).id, start: instant(start)), by: Identity(login))
     }

@@ -10,11 +10,11 @@ public struct AgendaSchedule: Sendable {
     /// The span the entries and absences were loaded for.
     public let window: DateInterval
     /// Appointments that hold their time (booked or no-show), by start.
-    public let entries: [AgendaEntry]
+    public let entries: [AppointmentDetails]
     public let absences: [Absence]
     public let calendar: LocalCalendar
 
-    public init(client: Client, agenda: Agenda, window: DateInterval, entries: [AgendaEntry], absences: [Absence]) {
+    public init(client: Client, agenda: Agenda, window: DateInterval, entries: [AppointmentDetails], absences: [Absence]) {
         self.client = client
         self.agenda = agenda
         self.window = window
@@ -62,7 +62,7 @@ public struct AgendaSchedule: Sendable {
     }
 
     /// Appointments sharing time with `interval`, except the one being moved.
-    public func entries(overlapping interval: DateInterval, except ignored: Int64? = nil) -> [AgendaEntry] {
+    public func entries(overlapping interval: DateInterval, except ignored: Int64? = nil) -> [AppointmentDetails] {
         entries.filter { $0.id != ignored && $0.interval.overlaps(interval) }
     }
 

@@ -6,7 +6,7 @@ import SecretaryCore
 /// to call those contacts to move them (the absence does not cancel anything by itself).
 public struct AbsenceAdded: Sendable {
     public let absence: Absence
-    public let affected: [AgendaEntry]
+    public let affected: [AppointmentDetails]
 }
 
 extension Store {

@@ -108,7 +108,7 @@ extension Store {
     /// Appointments holding time in `window`, with names, by start. The lower bound on
     /// `start_at` lets SQLite walk the `appointment(agenda_id, start_at)` index over a few
     /// days instead of the agenda's whole history (no appointment lasts a day).
-    static func entries(agendaID: Int64, overlapping window: DateInterval, in db: Database) throws -> [AgendaEntry] {
+    static func entries(agendaID: Int64, overlapping window: DateInterval, in db: Database) throws -> [AppointmentDetails] {
         try Row.fetchAll(db, sql: """
             SELECT appointment.*, contact.first_name, contact.last_name,
                    appointment_type.name AS type_name, appointment_type.colour
@@ -122,9 +122,9 @@ extension Store {
             .map(entry(from:))
     }
 
-    static func entry(from row: Row) throws -> AgendaEntry {
+    static func entry(from row: Row) throws -> AppointmentDetails {
         let first: String = row["first_name"], last: String = row["last_name"]
-        return AgendaEntry(appointment: try Appointment(row: row), contactName: first.isEmpty ? last : "\(first) \(last)",
+        return AppointmentDetails(appointment: try Appointment(row: row), contactName: first.isEmpty ? last : "\(first) \(last)",
                            typeName: row["type_name"], colour: row["colour"], bookedAt: row.optionalDate("created_at"),
                            bookedBy: row["created_by"])
     }

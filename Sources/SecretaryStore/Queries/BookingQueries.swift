@@ -35,7 +35,7 @@ public struct BookingRequest: Sendable, Hashable {
 
 /// What a cancellation freed, and who on the waiting list could take it.
 public struct Cancellation: Sendable {
-    public let appointment: AgendaEntry
+    public let appointment: AppointmentDetails
     /// The free stretch around the cancelled appointment, within that day's hours.
     public let freed: DateInterval
     public let waitlistMatches: [WaitlistMatch]
@@ -49,11 +49,11 @@ public struct Cancellation: Sendable {
 
 extension Store {
     /// An appointment, with names, whatever its status.
-    public func appointment(id: Int64) throws -> AgendaEntry {
+    public func appointment(id: Int64) throws -> AppointmentDetails {
         try read { try Store.appointment(id: id, in: $0) }
     }
 
-    static func appointment(id: Int64, in db: Database) throws -> AgendaEntry {
+    static func appointment(id: Int64, in db: Database) throws -> AppointmentDetails {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT appointment.*, contact.first_name, contact.last_name,
                    appointment_type.name AS type_name, appointment_type.colour
@@ -69,7 +69,7 @@ extension Store {
 
     /// Books an appointment, or throws the `RuleViolation` that refuses it (nothing written).
     @discardableResult
-    public func book(_ request: BookingRequest, by identity: Identity) throws -> AgendaEntry {
+    public func book(_ request: BookingRequest, by identity: Identity) throws -> AppointmentDetails {
         try write(by: identity) { db, trail in
             let agenda = try Store.agenda(id: request.agendaID, in: db)
             let client = try Store.client(agenda.clientID, in: db)
@@ -108,7 +108,7 @@ extension Store {
     /// `agendaID` of the same client. One UPDATE in one transaction: the appointment is never
     /// in both places, nor in neither.
     @discardableResult
-    public func move(_ appointmentID: Int64, to start: Date, agendaID: Int64? = nil, by identity: Identity) throws -> AgendaEntry {
+    public func move(_ appointmentID: Int64, to start: Date, agendaID: Int64? = nil, by identity: Identity) throws -> AppointmentDetails {
         try write(by: identity) { db, trail in
             let current = try Store.appointment(id: appointmentID, in: db)
             let old = current.appointment
@@ -173,7 +173,7 @@ extension Store {
 
     /// Records that the contact did not come. Only for a booked appointment that has started.
     @discardableResult
-    public func markNoShow(_ appointmentID: Int64, by identity: Identity) throws -> AgendaEntry {
+    public func markNoShow(_ appointmentID: Int64, by identity: Identity) throws -> AppointmentDetails {
         try write(by: identity) { db, trail in
             let current = try Store.appointment(id: appointmentID, in: db)
             let client = try Store.client(current.appointment.clientID, in: db)

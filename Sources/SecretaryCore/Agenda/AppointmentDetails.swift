@@ -2,7 +2,7 @@ import Foundation
 
 /// An appointment as an agenda shows it: with the contact's name and the type's name and
 /// colour, and who booked it when (what `Enter` on an appointment shows).
-public struct AgendaEntry: Hashable, Sendable, Identifiable {
+public struct AppointmentDetails: Hashable, Sendable, Identifiable {
     public var appointment: Appointment
     public var contactName: String
     public var typeName: String
