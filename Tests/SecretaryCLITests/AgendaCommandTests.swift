@@ -41,12 +41,20 @@ struct AgendaCommandTests {
         #expect(lines[1] == "       *Mon 23/11  Tue 24/11   Wed 25/11   Thu 26/11   Fri 27/11   Sat 28/11")
         #expect(lines[2].hasPrefix("08:00  "))
         #expect(lines.contains { $0.hasPrefix("18:45  ") })
-        #expect(lines.contains("12:00"), "the lunch row is closed every day but Saturday... and Saturday closes at noon")
+        #expect(lines.contains("12:00"), "12:00 is closed all week: lunch on weekdays, and Saturday closes at noon")
         #expect(result.stdout.contains("Marie Lefèvre, Visite à domicile"))
         // The same week by any of its dates, and the other agenda by part of its name.
         #expect(try at10(["agenda", "--client", "dr-martin", "--week", "2026-11-26"], Self.demo).stdout == result.stdout)
         let hugo = try at10(["agenda", "--client", "dr-martin", "--agenda", "hugo", "--week", "2026-W48"], Self.demo)
         #expect(hugo.stdout.hasPrefix("Cabinet du Dr Martin · Dr Hugo Martin"))
+    }
+
+    @Test func helpListsTheAgendaCommands() throws {
+        let help = try secretary(["--help"])
+        for command in ["agenda", "book", "move", "cancel", "no-show", "free-slots", "absence", "waitlist"] {
+            #expect(help.stdout.contains("  \(command) "), "\(command)")
+        }
+        #expect(try secretary(["help", "book"]).stdout.contains("--phone"))
     }
 
     @Test func aWeekInJSONHasItsDaysHolidaysAndAppointments() throws {
