@@ -12,6 +12,8 @@ struct Secretary: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, ConsoleCommand.self,
             ClientsCommand.self, ClientCommand.self, ContactsCommand.self, MessagesCommand.self, OperatorsCommand.self,
+            AgendaCommand.self, BookCommand.self, MoveCommand.self, CancelCommand.self, NoShowCommand.self,
+            FreeSlotsCommand.self, AbsenceCommand.self, WaitlistCommand.self,
         ]
     )
 

@@ -33,7 +33,9 @@ extension Client: FetchableRecord {
 
 extension Agenda: FetchableRecord {
     public init(row: Row) throws {
-        try self.init(id: row["id"], clientID: ClientID(row["client_id"]), name: row["name"])
+        let hours: String? = row["hours"]
+        try self.init(id: row["id"], clientID: ClientID(row["client_id"]), name: row["name"],
+                      hours: hours.flatMap { $0.isEmpty ? nil : $0 }.map(WeeklyHours.init(parsing:)))
     }
 }
 

@@ -79,26 +79,15 @@ extension Store {
     }
 
     public func agendaWeek(agendaID: Int64, from: Date, to: Date) throws -> AgendaWeekData {
+        // Now served by the agenda queries (AgendaQueries.swift), which walk the
+        // appointment(agenda_id, start_at) index; `weekGrid(agendaID:week:)` gives the laid-out week.
         try read { db in
-            let appointments = try Row.fetchAll(db, sql: """
-                SELECT appointment.id, appointment.start_at, appointment.end_at,
-                       contact.first_name || ' ' || contact.last_name AS contact_name,
-                       appointment_type.name AS type_name, appointment_type.colour
-                FROM appointment
-                JOIN contact ON contact.id = appointment.contact_id
-                JOIN appointment_type ON appointment_type.id = appointment.type_id
-                WHERE appointment.agenda_id = ? AND appointment.start_at < ? AND appointment.end_at > ?
-                  AND appointment.status != 'cancelled'
-                ORDER BY appointment.start_at
-                """, arguments: [agendaID, to.stored, from.stored]).map {
-                WeekAppointment(id: $0["id"], start: $0.date("start_at"), end: $0.date("end_at"),
-                                contactName: $0["contact_name"], typeName: $0["type_name"], colour: $0["colour"])
+            let window = DateInterval(start: from, end: to)
+            let appointments = try Store.entries(agendaID: agendaID, overlapping: window, in: db).map {
+                WeekAppointment(id: $0.id, start: $0.start, end: $0.end, contactName: $0.contactName,
+                                typeName: $0.typeName, colour: $0.colour)
             }
-            let absences = try Row.fetchAll(db, sql: """
-                SELECT start_at, end_at FROM absence WHERE agenda_id = ? AND start_at < ? AND end_at > ?
-                """, arguments: [agendaID, to.stored, from.stored]).map {
-                DateInterval(start: $0.date("start_at"), end: $0.date("end_at"))
-            }
+            let absences = try Store.absences(agendaID: agendaID, overlapping: window, in: db).map(\.interval)
             return AgendaWeekData(appointments: appointments, absences: absences)
         }
     }
