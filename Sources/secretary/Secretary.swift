@@ -12,6 +12,7 @@ struct Secretary: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, ConsoleCommand.self,
             ClientsCommand.self, ContactsCommand.self, OperatorsCommand.self,
+            CallInCommand.self, CallEndCommand.self, CallsCommand.self, SimulateCommand.self, SupervisorCommand.self,
         ]
     )
 
