@@ -9,6 +9,13 @@ enum StopSignal {
     static func install() {
         signal(SIGINT) { _ in stopRequested = 1 }
         signal(SIGTERM) { _ in stopRequested = 1 }
+        // A parent may hand its blocked signals down (test runners and some supervisors
+        // do): unblock these two, or `kill` would never reach the handler.
+        var stops = sigset_t()
+        sigemptyset(&stops)
+        sigaddset(&stops, SIGINT)
+        sigaddset(&stops, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &stops, nil)
     }
 
     static var requested: Bool { stopRequested != 0 }
