@@ -60,8 +60,9 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
         var clientFigures: [ClientFigures] = []
         var dayCalls: [Call] = []
         for client in clients.sorted(by: { $0.name < $1.name }) {
-            let calendar = client.calendar
-            let own = (byClient[client.id] ?? []).filter { calendar.localDate(of: $0.arrivedAt) == day }
+            // Bounds computed once: converting every call's instant to a local date is slow.
+            let bounds = dayBounds(day, client.calendar)
+            let own = (byClient[client.id] ?? []).filter { bounds.contains($0.arrivedAt) }
             dayCalls += own
             clientFigures.append(ClientFigures(
                 clientID: client.id, clientName: client.name,
@@ -72,9 +73,9 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
         let callsByID = Dictionary(unique.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let presenceByOperator = Dictionary(presences.map { ($0.operatorID, $0) }, uniquingKeysWith: { _, last in last })
         var handled: [Int64: Int] = [:]
+        let serviceDay = dayBounds(day, serviceCalendar)
         for call in unique {
-            if let operatorID = call.operatorID, let answeredAt = call.answeredAt,
-               serviceCalendar.localDate(of: answeredAt) == day {
+            if let operatorID = call.operatorID, let answeredAt = call.answeredAt, serviceDay.contains(answeredAt) {
                 handled[operatorID, default: 0] += 1
             }
         }
@@ -96,6 +97,12 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
             longestWaitSeconds: waiting.map { $0.waitSeconds(now: now) }.max(),
             total: CallTally(dayCalls, now: now, thresholdSeconds: thresholdSeconds),
             clients: clientFigures, operators: operatorFigures)
+    }
+
+    /// Local midnight to the next local midnight (23 or 25 hours on a clock change).
+    static func dayBounds(_ day: LocalDate, _ calendar: LocalCalendar) -> Range<Date> {
+        let midnight = try! TimeOfDay(minutes: 0)
+        return calendar.instant(day, midnight)..<calendar.instant(day.adding(days: 1), midnight)
     }
 }
 
