@@ -24,10 +24,10 @@ static inline int secretary_getmaxx(WINDOW *w) { int y, x; getmaxyx(w, y, x); (v
 static inline WINDOW *secretary_stdscr(void) { return stdscr; }
 static inline int secretary_colors(void) { return COLORS; }
 
-// Writes one wide character with attributes and colour pair at the cursor.
-static inline int secretary_put_wch(int y, int x, wchar_t ch, attr_t attrs, short pair) {
+// Writes one character cell (a base character and up to four combining marks, NUL-ended)
+// with attributes and a colour pair.
+static inline int secretary_put_cell(int y, int x, const wchar_t *text, attr_t attrs, short pair) {
     cchar_t cell;
-    wchar_t text[2] = { ch, 0 };
     setcchar(&cell, text, attrs, pair, NULL);
     return mvadd_wch(y, x, &cell);
 }

@@ -227,9 +227,10 @@ private struct DemoSeeder {
         guard hours.isOpen(at: now) else { return }
         let waiting = client.id.rawValue == "dr-martin" ? 2 : Int.random(in: 0...1, using: &random)
         for index in 0..<waiting {
-            let contact = index == 0 ? contacts[0] : (random.chance(0.6) ? contacts.randomElement(using: &random) : nil)
+            let isMarie = client.id.rawValue == "dr-martin" && index == 0
+            let contact = isMarie ? contacts[0] : (random.chance(0.6) ? contacts.randomElement(using: &random) : nil)
             let from = contact?.phones.first ?? randomMobile(client.country)
-            let waited = client.id.rawValue == "dr-martin" && index == 0 ? 75 : Int.random(in: 5...50, using: &random)
+            let waited = isMarie ? 75 : Int.random(in: 5...50, using: &random)
             try db.execute(sql: """
                 INSERT INTO call (client_id, from_number, contact_id, status, arrived_at) VALUES (?, ?, ?, 'waiting', ?)
                 """, arguments: [client.id.rawValue, from.e164, contact?.id, now.addingTimeInterval(-Double(waited)).stored])

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import SecretaryCore
 import SecretaryStore
+import ConsoleUI
+import CursesBackend
 
 /// Options of the full-screen console.
 struct ConsoleOptions: ParsableArguments {
@@ -27,8 +29,7 @@ struct ConsoleCommand: ParsableCommand {
     }
 }
 
-/// Wires the store, the clock and the terminal into a running console. Until the console
-/// lands, prints what it would show.
+/// Wires the store, the clock and the terminal into a running console.
 struct ConsoleLauncher {
     let global: GlobalOptions
     let options: ConsoleOptions
@@ -36,13 +37,43 @@ struct ConsoleLauncher {
     let defaultOperator: String?
 
     func run() throws {
+        // Everything that can fail is checked before the terminal is touched, so a failed
+        // start leaves the terminal as it was.
+        let environment = ProcessInfo.processInfo.environment
         let login = options.operator ?? defaultOperator ?? ""
         let user = try store.operator(login: login)
-        let clients = try store.clients()
-        print("secretary: \(clients.count) clients, \(try store.contactCount()) contacts in \(store.path)")
-        print("operator: \(user.displayName) (\(user.role.rawValue))")
-        for client in clients {
-            print("  \(client.id.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)) \(client.name) — \(client.line.national)")
+        let language = try options.lang.map(Language.init(parsing:)) ?? Language.from(environment: environment)
+        let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
+        let theme = try ThemeLocator.load(noColour ? "monochrome" : (options.theme ?? "default"))
+        let data = StoreConsoleData(store: store)
+        try data.setPresence(.available, for: user)
+
+        let terminal = try CursesTerminal(theme: theme, colour: !noColour)
+        defer {
+            terminal.close()
+            try? data.setPresence(.offline, for: user)
+        }
+        let (width, height) = terminal.size
+        let session = ConsoleSession(
+            state: AppState(width: width, height: height, language: language, user: user, now: data.now()),
+            data: data)
+        session.start()
+        terminal.draw(render(session.state))
+        while session.state.isRunning && SignalGuard.stopRequested == 0 {
+            if let input = terminal.read() {
+                switch input {
+                case .key(let key): session.handle(.key(key))
+                case .resize(let width, let height):
+                    session.handle(.resize(width: width, height: height))
+                    terminal.invalidate()
+                }
+            }
+            session.poll()
+            if session.needsFullRedraw {
+                session.needsFullRedraw = false
+                terminal.invalidate()
+            }
+            terminal.draw(render(session.state))
         }
     }
 }

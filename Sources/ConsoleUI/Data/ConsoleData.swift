@@ -1,0 +1,134 @@
+import Foundation
+import SecretaryCore
+
+/// A waiting (or own) call as the queue pane shows it.
+public struct QueueEntry: Equatable, Sendable {
+    public var callID: Int64
+    public var clientID: ClientID
+    public var clientName: String
+    public var from: PhoneNumber?
+    public var contactName: String?
+    public var arrivedAt: Date
+    public var isUrgent: Bool
+
+    public init(callID: Int64, clientID: ClientID, clientName: String, from: PhoneNumber?, contactName: String?,
+                arrivedAt: Date, isUrgent: Bool) {
+        self.callID = callID
+        self.clientID = clientID
+        self.clientName = clientName
+        self.from = from
+        self.contactName = contactName
+        self.arrivedAt = arrivedAt
+        self.isUrgent = isUrgent
+    }
+}
+
+/// The call this operator is on.
+public struct ActiveCall: Equatable, Sendable {
+    public var callID: Int64
+    public var clientID: ClientID
+    public var from: PhoneNumber?
+    public var answeredAt: Date
+
+    public init(callID: Int64, clientID: ClientID, from: PhoneNumber?, answeredAt: Date) {
+        self.callID = callID
+        self.clientID = clientID
+        self.from = from
+        self.answeredAt = answeredAt
+    }
+}
+
+/// What the panes need to know of a client.
+public struct ClientContext: Equatable, Sendable {
+    public var client: Client
+    public var instructions: Instructions?
+    public var agendas: [Agenda]
+    public var types: [AppointmentType]
+
+    public init(client: Client, instructions: Instructions?, agendas: [Agenda], types: [AppointmentType]) {
+        self.client = client
+        self.instructions = instructions
+        self.agendas = agendas
+        self.types = types
+    }
+}
+
+/// A contact's history with the client, newest first.
+public struct ContactHistory: Equatable, Sendable {
+    public struct Item: Equatable, Sendable {
+        public var at: Date
+        public var text: String
+        public init(at: Date, text: String) {
+            self.at = at
+            self.text = text
+        }
+    }
+
+    public var calls: [Item]
+    public var messages: [Item]
+    public var appointments: [Item]
+
+    public init(calls: [Item] = [], messages: [Item] = [], appointments: [Item] = []) {
+        self.calls = calls
+        self.messages = messages
+        self.appointments = appointments
+    }
+}
+
+/// One appointment in the week grid.
+public struct AgendaEntry: Equatable, Sendable {
+    public var appointmentID: Int64
+    public var start: Date
+    public var end: Date
+    public var contactName: String
+    public var typeName: String
+    public var colour: Int
+
+    public init(appointmentID: Int64, start: Date, end: Date, contactName: String, typeName: String, colour: Int) {
+        self.appointmentID = appointmentID
+        self.start = start
+        self.end = end
+        self.contactName = contactName
+        self.typeName = typeName
+        self.colour = colour
+    }
+}
+
+/// A week of one agenda: appointments and absences.
+public struct AgendaWeek: Equatable, Sendable {
+    public var agendaID: Int64
+    public var monday: LocalDate
+    public var entries: [AgendaEntry]
+    public var absences: [DateInterval]
+
+    public init(agendaID: Int64, monday: LocalDate, entries: [AgendaEntry], absences: [DateInterval]) {
+        self.agendaID = agendaID
+        self.monday = monday
+        self.entries = entries
+        self.absences = absences
+    }
+}
+
+/// How the console reads and changes the shared database. The executable implements it
+/// over the SQLite store; tests implement it in memory. Calls are synchronous: each is a
+/// few indexed queries, well under a frame.
+public protocol ConsoleData: AnyObject {
+    func now() -> Date
+    /// Moves whenever another terminal commits: polled to refresh without a keypress.
+    func changeCounter() throws -> Int
+    func queue() throws -> [QueueEntry]
+    /// Claims the oldest waiting call for `user`; nil when none waits.
+    func claimNextCall(for user: Operator) throws -> ActiveCall?
+    /// The call `user` is on (after a restart, for example).
+    func currentCall(for user: Operator) throws -> ActiveCall?
+    func finishCall(_ callID: Int64, outcome: CallOutcome, note: String, by user: Operator) throws
+    func setPresence(_ presence: Presence, for user: Operator) throws
+    func clients() throws -> [Client]
+    func clientContext(_ id: ClientID, on date: LocalDate) throws -> ClientContext
+    func contacts(phone: PhoneNumber, client: ClientID) throws -> [Contact]
+    func searchContacts(name: String, client: ClientID) throws -> [Contact]
+    /// Loads a caller's history and records in the audit log that `user` viewed the record.
+    func openContact(_ contactID: Int64, by user: Operator) throws -> ContactHistory
+    func addContact(_ contact: Contact, by user: Operator) throws -> Contact
+    func week(agenda: Agenda, monday: LocalDate, client: Client) throws -> AgendaWeek
+}

@@ -1,0 +1,81 @@
+/// Everything the operator can do from the keyboard. The dispatcher, the key-hint line and
+/// the help overlay all read `Keymap.bindings`: no key is handled anywhere else.
+public enum Action: String, CaseIterable, Sendable {
+    case quit, help, redraw, answer, focusNext, focusPrevious
+    case focusQueue, focusLookup, focusInstructions, focusAgenda
+    case pickClient, search, searchNext, searchPrevious
+    case up, down, left, right, pageUp, pageDown, top, bottom
+    case select, cancel
+    case newContact
+    case endCall, togglePause
+    case previousWeek, nextWeek, today
+}
+
+/// Where a binding applies.
+public enum Scope: Hashable, Sendable {
+    case global
+    case pane(PaneID)
+}
+
+public struct Binding: Sendable {
+    public let action: Action
+    public let keys: [Key]
+    public let scope: Scope
+    /// Shown in the key-hint line (the short list at the bottom) when true.
+    public let hinted: Bool
+    public let label: Text
+}
+
+public enum Keymap {
+    public static let bindings: [Binding] = [
+        Binding(action: .answer, keys: [.character("a")], scope: .global, hinted: true, label: .actionAnswer),
+        Binding(action: .endCall, keys: [.character("e")], scope: .global, hinted: true, label: .actionEndCall),
+        Binding(action: .pickClient, keys: [.character("c")], scope: .global, hinted: true, label: .actionPickClient),
+        Binding(action: .togglePause, keys: [.character("p")], scope: .global, hinted: false, label: .actionPause),
+        Binding(action: .focusNext, keys: [.tab], scope: .global, hinted: true, label: .actionNextPane),
+        Binding(action: .focusPrevious, keys: [.backTab], scope: .global, hinted: false, label: .actionPreviousPane),
+        Binding(action: .focusQueue, keys: [.character("1")], scope: .global, hinted: false, label: .paneQueue),
+        Binding(action: .focusLookup, keys: [.character("2")], scope: .global, hinted: false, label: .paneLookup),
+        Binding(action: .focusInstructions, keys: [.character("3")], scope: .global, hinted: false, label: .paneInstructions),
+        Binding(action: .focusAgenda, keys: [.character("4")], scope: .global, hinted: false, label: .paneAgenda),
+        Binding(action: .help, keys: [.character("?"), .function(1)], scope: .global, hinted: true, label: .actionHelp),
+        Binding(action: .redraw, keys: [.control("l")], scope: .global, hinted: false, label: .actionRedraw),
+        Binding(action: .quit, keys: [.character("q")], scope: .global, hinted: true, label: .actionQuit),
+        Binding(action: .cancel, keys: [.escape], scope: .global, hinted: false, label: .actionCancel),
+
+        Binding(action: .up, keys: [.up, .character("k")], scope: .pane(.queue), hinted: false, label: .actionUp),
+        Binding(action: .down, keys: [.down, .character("j")], scope: .pane(.queue), hinted: false, label: .actionDown),
+        Binding(action: .select, keys: [.enter], scope: .pane(.queue), hinted: true, label: .actionFollowClient),
+
+        Binding(action: .search, keys: [.character("/")], scope: .pane(.lookup), hinted: true, label: .actionSearchName),
+        Binding(action: .newContact, keys: [.character("n")], scope: .pane(.lookup), hinted: true, label: .actionNewContact),
+        Binding(action: .up, keys: [.up, .character("k")], scope: .pane(.lookup), hinted: false, label: .actionUp),
+        Binding(action: .down, keys: [.down, .character("j")], scope: .pane(.lookup), hinted: false, label: .actionDown),
+        Binding(action: .select, keys: [.enter], scope: .pane(.lookup), hinted: false, label: .actionOpenContact),
+
+        Binding(action: .search, keys: [.character("/")], scope: .pane(.instructions), hinted: true, label: .actionFindText),
+        Binding(action: .searchNext, keys: [.character("n")], scope: .pane(.instructions), hinted: true, label: .actionFindNext),
+        Binding(action: .searchPrevious, keys: [.character("N")], scope: .pane(.instructions), hinted: false, label: .actionFindPrevious),
+        Binding(action: .up, keys: [.up, .character("k")], scope: .pane(.instructions), hinted: false, label: .actionScrollUp),
+        Binding(action: .down, keys: [.down, .character("j")], scope: .pane(.instructions), hinted: false, label: .actionScrollDown),
+        Binding(action: .pageUp, keys: [.pageUp], scope: .pane(.instructions), hinted: false, label: .actionPageUp),
+        Binding(action: .pageDown, keys: [.pageDown, .character(" ")], scope: .pane(.instructions), hinted: false, label: .actionPageDown),
+        Binding(action: .top, keys: [.home, .character("g")], scope: .pane(.instructions), hinted: false, label: .actionTop),
+
+        Binding(action: .up, keys: [.up, .character("k")], scope: .pane(.agenda), hinted: false, label: .actionSlotUp),
+        Binding(action: .down, keys: [.down, .character("j")], scope: .pane(.agenda), hinted: false, label: .actionSlotDown),
+        Binding(action: .left, keys: [.left, .character("h")], scope: .pane(.agenda), hinted: false, label: .actionDayLeft),
+        Binding(action: .right, keys: [.right, .character("l")], scope: .pane(.agenda), hinted: false, label: .actionDayRight),
+        Binding(action: .previousWeek, keys: [.character("["), .pageUp], scope: .pane(.agenda), hinted: true, label: .actionPreviousWeek),
+        Binding(action: .nextWeek, keys: [.character("]"), .pageDown], scope: .pane(.agenda), hinted: true, label: .actionNextWeek),
+        Binding(action: .today, keys: [.character("t")], scope: .pane(.agenda), hinted: true, label: .actionToday),
+    ]
+
+    /// The action of `key` in `pane`: the pane's own bindings first, then the global ones.
+    public static func action(for key: Key, in pane: PaneID) -> Action? {
+        bindings.first { $0.scope == .pane(pane) && $0.keys.contains(key) }?.action
+            ?? bindings.first { $0.scope == .global && $0.keys.contains(key) }?.action
+    }
+
+    public static func bindings(for scope: Scope) -> [Binding] { bindings.filter { $0.scope == scope } }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import SecretaryCore
+
+/// The caller: found by number when a call is answered, or searched by name with `/`.
+enum LookupPane {
+    static func render(_ state: AppState, into buffer: inout ScreenBuffer, in rect: Rect) {
+        var writer = LineWriter(rect: rect)
+        let lookup = state.lookup
+        if lookup.searching || (!lookup.query.isEmpty && lookup.opened == nil) {
+            writer.line(&buffer, state.text(.lookupSearchPrompt) + lookup.query + (lookup.searching ? "▏" : ""), role: .input)
+            if lookup.results.isEmpty && !SearchText.words(lookup.query).isEmpty {
+                writer.line(&buffer, state.text(.lookupNoMatch), role: .dim)
+            }
+            results(state, into: &buffer, writer: &writer)
+            return
+        }
+        if let contact = lookup.opened {
+            contactCard(state, contact, into: &buffer, writer: &writer)
+            return
+        }
+        if lookup.callerUnknown {
+            writer.line(&buffer, state.text(.lookupUnknownHint), role: .warning)
+            writer.line(&buffer, lookup.callerNumber?.national ?? state.text(.withheldNumber), role: .emphasis)
+            return
+        }
+        if !lookup.results.isEmpty {
+            results(state, into: &buffer, writer: &writer)
+            return
+        }
+        writer.line(&buffer, state.text(.lookupIdle), role: .dim)
+    }
+
+    private static func results(_ state: AppState, into buffer: inout ScreenBuffer, writer: inout LineWriter) {
+        for (index, contact) in state.lookup.results.enumerated() {
+            let selected = index == state.lookup.selection && state.focus == .lookup
+            let name = DisplayWidth.fit("\(contact.lastName) \(contact.firstName)", columns: max(10, writer.rect.width - 16))
+            let phone = contact.phones.first?.national ?? ""
+            let role: StyleRole = selected ? .selection : (contact.isBlacklisted ? .urgent : .normal)
+            if !writer.line(&buffer, name + " " + phone, role: role, fill: selected) { return }
+        }
+    }
+
+    private static func contactCard(_ state: AppState, _ contact: Contact, into buffer: inout ScreenBuffer,
+                                    writer: inout LineWriter) {
+        writer.line(&buffer, contact.displayName, role: .heading)
+        if contact.isBlacklisted { writer.line(&buffer, "⚠ " + state.text(.lookupBlacklisted), role: .warning, fill: true) }
+        writer.line(&buffer, "\(state.text(.labelNumbers)) : " + contact.phones.map(\.national).joined(separator: ", "))
+        if let email = contact.email { writer.line(&buffer, "\(state.text(.labelEmail)) : \(email)") }
+        if !contact.notes.isEmpty { writer.line(&buffer, "\(state.text(.labelNotes)) : \(contact.notes)", role: .emphasis) }
+        guard let history = state.lookup.history else { return }
+        let calendar = state.calendar
+        let upcoming = history.appointments.filter { $0.at >= state.now }.reversed()
+        let past = history.appointments.filter { $0.at < state.now }
+        let sections: [(Text, [ContactHistory.Item])] = [
+            (.historyAppointmentsUpcoming, Array(upcoming)), (.historyCalls, history.calls),
+            (.historyMessages, history.messages), (.historyAppointmentsPast, past),
+        ]
+        for (title, items) in sections {
+            guard writer.line(&buffer, "") else { return }
+            writer.line(&buffer, state.text(title) + (items.isEmpty ? " : " + state.text(.historyNone) : ""), role: .heading)
+            for item in items.prefix(5) {
+                let date = state.language.fullDate(calendar.localDate(of: item.at))
+                let time = calendar.timeOfDay(of: item.at)
+                if !writer.line(&buffer, "  \(date) \(time)  \(item.text)") { return }
+            }
+        }
+    }
+}
+
+/// Writes successive lines into a pane, stopping at its bottom.
+struct LineWriter {
+    let rect: Rect
+    var y: Int
+
+    init(rect: Rect) {
+        self.rect = rect
+        y = rect.y
+    }
+
+    /// Writes one line; false once the pane is full.
+    @discardableResult
+    mutating func line(_ buffer: inout ScreenBuffer, _ text: String, role: StyleRole = .normal, fill: Bool = false) -> Bool {
+        guard y < rect.maxY else { return false }
+        if fill { buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role) }
+        buffer.write(DisplayWidth.prefix(text, columns: rect.width, ellipsis: true), x: rect.x, y: y, role: role)
+        y += 1
+        return true
+    }
+}

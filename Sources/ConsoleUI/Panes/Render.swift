@@ -1,0 +1,112 @@
+import Foundation
+import SecretaryCore
+
+/// Draws the whole console for `state` into a new buffer.
+public func render(_ state: AppState) -> ScreenBuffer {
+    var buffer = ScreenBuffer(width: state.width, height: state.height)
+    render(state, into: &buffer)
+    return buffer
+}
+
+public func render(_ state: AppState, into buffer: inout ScreenBuffer) {
+    let layout = Layout(width: state.width, height: state.height, focus: state.focus)
+    if layout.isTooSmall {
+        TooSmall.render(state, into: &buffer)
+        return
+    }
+    StatusLine.render(state, into: &buffer, in: Rect(x: 0, y: 0, width: state.width, height: 1))
+    for (pane, rect) in layout.panes {
+        let focused = pane == state.focus
+        let number = layout.showsAllPanes ? "\(pane.rawValue) " : "\(pane.rawValue)/4 "
+        buffer.box(rect, title: number + state.text(pane.title) + paneSuffix(state, pane), focused: focused)
+        let inside = rect.inset(by: 1)
+        switch pane {
+        case .queue: QueuePane.render(state, into: &buffer, in: inside)
+        case .lookup: LookupPane.render(state, into: &buffer, in: inside)
+        case .instructions: InstructionsPane.render(state, into: &buffer, in: inside)
+        case .agenda: AgendaPane.render(state, into: &buffer, in: inside)
+        }
+    }
+    HintLine.render(state, into: &buffer, in: Rect(x: 0, y: state.height - 1, width: state.width, height: 1))
+    if let overlay = state.overlay { Overlays.render(state, overlay, into: &buffer) }
+}
+
+/// What follows a pane's title: the client for the instructions, the agenda's name and week.
+private func paneSuffix(_ state: AppState, _ pane: PaneID) -> String {
+    switch pane {
+    case .queue: return state.queue.isEmpty ? "" : " (\(state.queue.count))"
+    case .lookup: return ""
+    case .instructions: return state.context.map { " — \($0.client.name)" } ?? ""
+    case .agenda:
+        guard let agenda = currentAgenda(state), let monday = state.agenda.monday else { return "" }
+        return " — \(agenda.name) — \(state.text(.agendaWeek)) \(monday.isoWeek.week)"
+    }
+}
+
+enum TooSmall {
+    static func render(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let lines = [state.text(.tooSmall), "\(state.width)×\(state.height) < \(Layout.minimumWidth)×\(Layout.minimumHeight)"]
+        let top = max(0, state.height / 2 - 1)
+        for (index, line) in lines.enumerated() {
+            let cut = DisplayWidth.prefix(line, columns: state.width)
+            buffer.write(cut, x: max(0, (state.width - DisplayWidth.of(cut)) / 2), y: top + index,
+                         role: index == 0 ? .warning : .normal)
+        }
+    }
+}
+
+enum StatusLine {
+    static func render(_ state: AppState, into buffer: inout ScreenBuffer, in rect: Rect) {
+        buffer.fill(rect, role: .statusLine)
+        let calendar = state.calendar
+        let date = state.language.shortDate(calendar.localDate(of: state.now))
+        let seconds = calendar.secondsSinceMidnight(of: state.now)
+        let time = String(format: "%02d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60)
+        var text = " \(state.user.displayName) · \(state.text(presenceText(state.presence))) · \(date) \(time)"
+        if let call = state.call {
+            let client = state.context?.client.name ?? call.clientID.rawValue
+            let elapsed = Language.duration(Int(state.now.timeIntervalSince(call.answeredAt)))
+            text += " │ ☎ \(client) \(elapsed)"
+        }
+        let used = buffer.write(text, x: rect.x, y: rect.y, role: .statusLine, limit: rect.width)
+        if let flash = state.flash {
+            let message = " \(flash.text) "
+            let room = rect.width - used - 1
+            guard room > 3 else { return }
+            let cut = DisplayWidth.prefix(message, columns: room, ellipsis: true)
+            buffer.write(cut, x: rect.maxX - DisplayWidth.of(cut), y: rect.y, role: flash.isError ? .warning : .statusLine)
+        }
+    }
+
+    static func presenceText(_ presence: Presence) -> Text {
+        switch presence {
+        case .available: .presenceAvailable
+        case .onCall: .presenceOnCall
+        case .wrapUp: .presenceWrapUp
+        case .paused: .presencePaused
+        case .offline: .presenceOffline
+        }
+    }
+}
+
+enum HintLine {
+    static func render(_ state: AppState, into buffer: inout ScreenBuffer, in rect: Rect) {
+        buffer.fill(rect, role: .keyHint)
+        var items: [(String, String)]
+        if state.isTyping {
+            items = [("Enter", state.language == .fr ? "valider" : "confirm"),
+                     ("Esc", state.language == .fr ? "annuler" : "cancel")]
+        } else {
+            items = (Keymap.bindings(for: .pane(state.focus)) + Keymap.bindings(for: .global))
+                .filter(\.hinted)
+                .map { ($0.keys[0].label, state.text($0.label)) }
+        }
+        var x = rect.x + 1
+        for (key, label) in items {
+            let needed = DisplayWidth.of(key) + 1 + DisplayWidth.of(label) + 2
+            if x + needed > rect.maxX { break }
+            x += buffer.write(key, x: x, y: rect.y, role: .keyHintKey)
+            x += buffer.write(" " + label + "  ", x: x, y: rect.y, role: .keyHint)
+        }
+    }
+}

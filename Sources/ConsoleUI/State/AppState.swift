@@ -1,0 +1,131 @@
+import Foundation
+import SecretaryCore
+
+/// The four panes, numbered as the `1`–`4` keys reach them.
+public enum PaneID: Int, CaseIterable, Sendable {
+    case queue = 1, lookup, instructions, agenda
+
+    public var title: Text {
+        switch self {
+        case .queue: .paneQueue
+        case .lookup: .paneLookup
+        case .instructions: .paneInstructions
+        case .agenda: .paneAgenda
+        }
+    }
+}
+
+/// A window over the panes that takes the keys until closed.
+public enum Overlay: Equatable, Sendable {
+    case help
+    case confirmQuit
+    case pickClient(filter: String, selection: Int)
+    case newContact(NewContactForm)
+    /// Picking the outcome (one key each), then typing an optional note.
+    case endCall(outcome: CallOutcome?, note: String)
+}
+
+public struct NewContactForm: Equatable, Sendable {
+    public var lastName = ""
+    public var firstName = ""
+    public var phone = ""
+    /// 0 last name, 1 first name, 2 phone.
+    public var field = 0
+    public var error: String?
+
+    public init(phone: String = "") { self.phone = phone }
+}
+
+/// The caller lookup pane: the caller found by number on answering, or a name search.
+public struct LookupState: Equatable, Sendable {
+    /// Typing in the name field: keys go to the text.
+    public var searching = false
+    public var query = ""
+    public var results: [Contact] = []
+    public var selection = 0
+    /// The number of the call being handled, when looked up.
+    public var callerNumber: PhoneNumber?
+    /// True once the caller's number was looked up and nobody has it.
+    public var callerUnknown = false
+    /// The contact shown with its history.
+    public var opened: Contact?
+    public var history: ContactHistory?
+
+    public init() {}
+}
+
+public struct InstructionsState: Equatable, Sendable {
+    public var scroll = 0
+    public var finding = false
+    public var query = ""
+    /// The line of the current match, highlighted.
+    public var matchLine: Int?
+
+    public init() {}
+}
+
+public struct AgendaState: Equatable, Sendable {
+    public var agendaIndex = 0
+    public var monday: LocalDate?
+    public var week: AgendaWeek?
+    /// 0 (Monday) to 5 (Saturday).
+    public var cursorDay = 0
+    /// Minutes since local midnight of the cursor slot's start.
+    public var cursorMinute = 9 * 60
+    /// The first grid row shown, so the cursor stays visible.
+    public var firstRow = 0
+
+    public init() {}
+}
+
+/// A short message in the status line after an action (`Aucun appel en attente.`).
+public struct Flash: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+}
+
+/// Everything the console shows. Changed only by `update`; drawn by `render`.
+public struct AppState: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+    public var language: Language
+    public var user: Operator
+    public var presence: Presence = .available
+    public var now: Date
+    public var focus: PaneID = .queue
+    public var queue: [QueueEntry] = []
+    public var queueSelection = 0
+    public var call: ActiveCall?
+    public var context: ClientContext?
+    public var lookup = LookupState()
+    public var instructions = InstructionsState()
+    public var agenda = AgendaState()
+    public var overlay: Overlay?
+    public var flash: Flash?
+    public var clients: [Client] = []
+    public var isRunning = true
+
+    public init(width: Int, height: Int, language: Language, user: Operator, now: Date) {
+        self.width = width
+        self.height = height
+        self.language = language
+        self.user = user
+        self.now = now
+    }
+
+    /// True when keys go to a text field rather than to the keymap.
+    public var isTyping: Bool {
+        if overlay != nil { return true }
+        return (focus == .lookup && lookup.searching) || (focus == .instructions && instructions.finding)
+    }
+
+    /// The client the panes follow: the current call's, else the one picked or selected.
+    public var clientID: ClientID? { context?.client.id }
+
+    public func text(_ key: Text) -> String { key(language) }
+
+    /// The local calendar of the client in view (Europe/Paris when none).
+    public var calendar: LocalCalendar {
+        context?.client.calendar ?? (try! LocalCalendar(identifier: "Europe/Paris"))
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import SecretaryCore
+
+/// Runs the console: feeds events to `update`, performs the effects it asks for against the
+/// data source, and feeds their answers back. The terminal loop (in the executable) only
+/// reads keys, calls `handle`, and draws `render(session.state)`.
+public final class ConsoleSession {
+    public private(set) var state: AppState
+    let data: ConsoleData
+    /// Set when an effect asked the terminal to repaint everything (Ctrl-L).
+    public var needsFullRedraw = false
+    private var lastChangeCounter: Int?
+
+    public init(state: AppState, data: ConsoleData) {
+        self.state = state
+        self.data = data
+    }
+
+    /// Loads the first data: the queue, the operator's own call if one is open, the clients.
+    public func start() {
+        if let call = try? data.currentCall(for: state.user) {
+            handle(.callClaimed(call))
+        }
+        perform(.loadQueue).forEach(handle)
+        lastChangeCounter = try? data.changeCounter()
+    }
+
+    public func handle(_ event: Event) {
+        var pending: [Event] = [event]
+        while !pending.isEmpty {
+            let next = pending.removeFirst()
+            for effect in update(&state, next) {
+                pending.append(contentsOf: perform(effect))
+            }
+        }
+    }
+
+    /// Called on every loop turn: advances the clock and, when another terminal changed the
+    /// database, reloads what is on screen.
+    public func poll() {
+        handle(.tick(data.now()))
+        guard let counter = try? data.changeCounter() else { return }
+        if counter != lastChangeCounter {
+            lastChangeCounter = counter
+            handle(.externalChange)
+        }
+    }
+
+    private func perform(_ effect: Effect) -> [Event] {
+        do {
+            switch effect {
+            case .loadQueue:
+                return [.queueLoaded(try data.queue())]
+            case .claimNextCall:
+                return [.callClaimed(try data.claimNextCall(for: state.user))]
+            case .loadContext(let client):
+                let calendar = try data.clientContext(client, on: state.calendar.localDate(of: state.now))
+                return [.contextLoaded(calendar)]
+            case .lookupCaller(let number, let client):
+                return [.callerMatched(number, try data.contacts(phone: number, client: client))]
+            case .searchContacts(let query, let client):
+                return [.searchResults(query: query, try data.searchContacts(name: query, client: client))]
+            case .openContact(let contact):
+                return [.contactOpened(contact, try data.openContact(contact.id, by: state.user))]
+            case .loadWeek(let agenda, let monday, let client):
+                return [.weekLoaded(try data.week(agenda: agenda, monday: monday, client: client))]
+            case .loadClients:
+                return [.clientsLoaded(try data.clients())]
+            case .addContact(let contact):
+                return [.contactAdded(try data.addContact(contact, by: state.user))]
+            case .finishCall(let call, let outcome, let note):
+                try data.finishCall(call, outcome: outcome, note: note, by: state.user)
+                return [.callFinished]
+            case .setPresence(let presence):
+                try data.setPresence(presence, for: state.user)
+                return [.presenceChanged(presence)]
+            case .redraw:
+                needsFullRedraw = true
+                return []
+            }
+        } catch {
+            return [.failed("\(error)")]
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import SecretaryCore
+
+/// What happens to the console: a key, the clock, the terminal, or the answer to an effect.
+public enum Event: Sendable {
+    case key(Key)
+    case tick(Date)
+    case resize(width: Int, height: Int)
+    /// Another terminal changed the database.
+    case externalChange
+    case queueLoaded([QueueEntry])
+    case callClaimed(ActiveCall?)
+    case contextLoaded(ClientContext)
+    case callerMatched(PhoneNumber, [Contact])
+    case searchResults(query: String, [Contact])
+    case contactOpened(Contact, ContactHistory)
+    case weekLoaded(AgendaWeek)
+    case clientsLoaded([Client])
+    case contactAdded(Contact)
+    case callFinished
+    case presenceChanged(Presence)
+    case failed(String)
+}
+
+/// Work the update asks for; performed outside it (by `ConsoleSession`), whose answers come
+/// back as events.
+public enum Effect: Equatable, Sendable {
+    case loadQueue
+    case claimNextCall
+    case loadContext(ClientID)
+    case lookupCaller(PhoneNumber, ClientID)
+    case searchContacts(String, ClientID)
+    case openContact(Contact)
+    case loadWeek(Agenda, LocalDate, Client)
+    case loadClients
+    case addContact(Contact)
+    case finishCall(Int64, CallOutcome, String)
+    case setPresence(Presence)
+    case redraw
+}

@@ -1,0 +1,445 @@
+import Foundation
+import SecretaryCore
+
+/// The console's one update: (state, event) → new state plus the effects to perform. Pure,
+/// so every key's behaviour is tested without a terminal or a database.
+public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
+    switch event {
+    case .key(let key):
+        return handleKey(&state, key)
+    case .tick(let now):
+        state.now = now
+        return []
+    case .resize(let width, let height):
+        state.width = width
+        state.height = height
+        scrollAgendaToCursor(&state)
+        return []
+    case .externalChange:
+        var effects: [Effect] = [.loadQueue]
+        if let client = state.context?.client, let agenda = currentAgenda(state), let monday = state.agenda.monday {
+            effects.append(.loadWeek(agenda, monday, client))
+        }
+        return effects
+    case .queueLoaded(let entries):
+        state.queue = entries
+        state.queueSelection = min(state.queueSelection, max(0, entries.count - 1))
+        // With no call and no client chosen, the panes follow the selected queue entry.
+        if state.call == nil, state.context == nil, let first = entries.first {
+            return [.loadContext(first.clientID)]
+        }
+        return []
+    case .callClaimed(let call):
+        guard let call else {
+            state.flash = Flash(text: state.text(.noWaitingCall), isError: false)
+            return []
+        }
+        state.call = call
+        state.presence = .onCall
+        state.flash = Flash(text: state.text(.callAnswered), isError: false)
+        state.lookup = LookupState()
+        state.lookup.callerNumber = call.from
+        state.instructions = InstructionsState()
+        state.focus = .lookup
+        var effects: [Effect] = [.loadQueue, .loadContext(call.clientID)]
+        if let from = call.from { effects.append(.lookupCaller(from, call.clientID)) }
+        return effects
+    case .contextLoaded(let context):
+        let changed = state.context?.client.id != context.client.id
+        state.context = context
+        if changed {
+            state.instructions = InstructionsState()
+            state.agenda = AgendaState()
+            let calendar = context.client.calendar
+            let today = calendar.localDate(of: state.now)
+            state.agenda.monday = today.mondayOfWeek
+            state.agenda.cursorDay = min(5, today.weekday.rawValue - 1)
+            let rows = AgendaLayout.rows(for: context.client)
+            let now = AgendaLayout.slotStart(of: calendar.timeOfDay(of: state.now).minutes, slot: context.client.slotMinutes)
+            state.agenda.cursorMinute = min(max(now, rows.first ?? now), rows.last ?? now)
+            // Show an hour of the morning above the cursor when there is room.
+            state.agenda.firstRow = max(0, (rows.firstIndex(of: state.agenda.cursorMinute) ?? 0) - 60 / context.client.slotMinutes)
+            scrollAgendaToCursor(&state)
+        }
+        if let agenda = currentAgenda(state), let monday = state.agenda.monday {
+            return [.loadWeek(agenda, monday, context.client)]
+        }
+        return []
+    case .callerMatched(let number, let contacts):
+        guard state.lookup.callerNumber == number else { return [] }
+        state.lookup.results = contacts
+        state.lookup.selection = 0
+        state.lookup.callerUnknown = contacts.isEmpty
+        if let first = contacts.first { return [.openContact(first)] }
+        return []
+    case .searchResults(let query, let contacts):
+        guard state.lookup.query == query else { return [] } // a newer keystroke superseded it
+        state.lookup.results = contacts
+        state.lookup.selection = 0
+        return []
+    case .contactOpened(let contact, let history):
+        state.lookup.opened = contact
+        state.lookup.history = history
+        return []
+    case .weekLoaded(let week):
+        if week.monday == state.agenda.monday { state.agenda.week = week }
+        return []
+    case .clientsLoaded(let clients):
+        state.clients = clients
+        return []
+    case .contactAdded(let contact):
+        state.overlay = nil
+        state.flash = Flash(text: state.text(.contactSaved), isError: false)
+        state.lookup.results = [contact]
+        state.lookup.callerUnknown = false
+        return [.openContact(contact)]
+    case .callFinished:
+        state.call = nil
+        state.presence = .available
+        state.overlay = nil
+        state.lookup = LookupState()
+        state.flash = Flash(text: state.text(.callFinished), isError: false)
+        return [.loadQueue]
+    case .presenceChanged(let presence):
+        state.presence = presence
+        state.flash = Flash(text: state.text(presence == .paused ? .nowPaused : .nowAvailable), isError: false)
+        return []
+    case .failed(let message):
+        if case .newContact(var form) = state.overlay {
+            form.error = message
+            state.overlay = .newContact(form)
+        } else {
+            state.flash = Flash(text: message, isError: true)
+        }
+        return []
+    }
+}
+
+func currentAgenda(_ state: AppState) -> Agenda? {
+    guard let agendas = state.context?.agendas, !agendas.isEmpty else { return nil }
+    return agendas[min(state.agenda.agendaIndex, agendas.count - 1)]
+}
+
+private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    state.flash = nil
+    if let overlay = state.overlay { return handleOverlayKey(&state, overlay, key) }
+    if state.focus == .lookup && state.lookup.searching { return handleSearchKey(&state, key) }
+    if state.focus == .instructions && state.instructions.finding { return handleFindKey(&state, key) }
+    guard let action = Keymap.action(for: key, in: state.focus) else { return [] }
+    return perform(&state, action)
+}
+
+private func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .quit:
+        if state.call != nil {
+            state.overlay = .confirmQuit
+        } else {
+            state.isRunning = false
+        }
+    case .help:
+        state.overlay = .help
+    case .redraw:
+        return [.redraw]
+    case .answer:
+        if state.call != nil {
+            state.flash = Flash(text: state.text(.alreadyOnCall), isError: true)
+        } else if state.presence == .paused {
+            state.flash = Flash(text: state.text(.pausedCannotAnswer), isError: true)
+        } else {
+            return [.claimNextCall]
+        }
+    case .endCall:
+        guard state.call != nil else {
+            state.flash = Flash(text: state.text(.noCurrentCall), isError: true)
+            return []
+        }
+        state.overlay = .endCall(outcome: nil, note: "")
+    case .togglePause:
+        guard state.call == nil else {
+            state.flash = Flash(text: state.text(.alreadyOnCall), isError: true)
+            return []
+        }
+        return [.setPresence(state.presence == .paused ? .available : .paused)]
+    case .focusNext:
+        state.focus = PaneID(rawValue: state.focus.rawValue % 4 + 1)!
+    case .focusPrevious:
+        state.focus = PaneID(rawValue: (state.focus.rawValue + 2) % 4 + 1)!
+    case .focusQueue: state.focus = .queue
+    case .focusLookup: state.focus = .lookup
+    case .focusInstructions: state.focus = .instructions
+    case .focusAgenda: state.focus = .agenda
+    case .pickClient:
+        state.overlay = .pickClient(filter: "", selection: 0)
+        return [.loadClients]
+    case .cancel:
+        if state.focus == .lookup, state.lookup.opened != nil, state.call == nil {
+            state.lookup.opened = nil
+            state.lookup.history = nil
+        }
+    case .search:
+        if state.focus == .lookup {
+            state.lookup.searching = true
+            state.lookup.query = ""
+            state.lookup.results = []
+        } else if state.focus == .instructions {
+            state.instructions.finding = true
+            state.instructions.query = ""
+        }
+    case .searchNext, .searchPrevious:
+        findInInstructions(&state, forward: action == .searchNext, startingAfter: state.instructions.matchLine)
+    case .newContact:
+        guard state.context != nil else {
+            state.flash = Flash(text: state.text(.agendaNone), isError: true)
+            return []
+        }
+        state.overlay = .newContact(NewContactForm(phone: state.lookup.callerNumber?.national ?? ""))
+    case .up, .down, .left, .right, .pageUp, .pageDown, .top, .bottom, .previousWeek, .nextWeek, .today:
+        return move(&state, action)
+    case .select:
+        return select(&state)
+    }
+    return []
+}
+
+private func select(_ state: inout AppState) -> [Effect] {
+    switch state.focus {
+    case .queue:
+        guard state.call == nil, state.queue.indices.contains(state.queueSelection) else { return [] }
+        return [.loadContext(state.queue[state.queueSelection].clientID)]
+    case .lookup:
+        guard state.lookup.results.indices.contains(state.lookup.selection) else { return [] }
+        return [.openContact(state.lookup.results[state.lookup.selection])]
+    case .instructions, .agenda:
+        return []
+    }
+}
+
+private func move(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch state.focus {
+    case .queue:
+        if action == .up { state.queueSelection = max(0, state.queueSelection - 1) }
+        if action == .down { state.queueSelection = min(max(0, state.queue.count - 1), state.queueSelection + 1) }
+    case .lookup:
+        if action == .up { state.lookup.selection = max(0, state.lookup.selection - 1) }
+        if action == .down { state.lookup.selection = min(max(0, state.lookup.results.count - 1), state.lookup.selection + 1) }
+    case .instructions:
+        let page = max(1, state.height / 3)
+        switch action {
+        case .up: state.instructions.scroll = max(0, state.instructions.scroll - 1)
+        case .down: state.instructions.scroll += 1
+        case .pageUp: state.instructions.scroll = max(0, state.instructions.scroll - page)
+        case .pageDown: state.instructions.scroll += page
+        case .top: state.instructions.scroll = 0
+        default: break
+        }
+    case .agenda:
+        return moveAgendaCursor(&state, action)
+    }
+    return []
+}
+
+private func moveAgendaCursor(_ state: inout AppState, _ action: Action) -> [Effect] {
+    guard let client = state.context?.client, let monday = state.agenda.monday else { return [] }
+    let slot = client.slotMinutes
+    let span = client.hours.span ?? (try! TimeRange(TimeOfDay(hour: 8), TimeOfDay(hour: 20)))
+    var newMonday = monday
+    switch action {
+    case .up: state.agenda.cursorMinute = max(span.start.minutes, state.agenda.cursorMinute - slot)
+    case .down: state.agenda.cursorMinute = min(span.end.minutes - slot, state.agenda.cursorMinute + slot)
+    case .left:
+        if state.agenda.cursorDay == 0 {
+            newMonday = monday.adding(days: -7)
+            state.agenda.cursorDay = 5
+        } else {
+            state.agenda.cursorDay -= 1
+        }
+    case .right:
+        if state.agenda.cursorDay == 5 {
+            newMonday = monday.adding(days: 7)
+            state.agenda.cursorDay = 0
+        } else {
+            state.agenda.cursorDay += 1
+        }
+    case .previousWeek: newMonday = monday.adding(days: -7)
+    case .nextWeek: newMonday = monday.adding(days: 7)
+    case .today:
+        let today = client.calendar.localDate(of: state.now)
+        newMonday = today.mondayOfWeek
+        state.agenda.cursorDay = min(5, today.weekday.rawValue - 1)
+    default: break
+    }
+    scrollAgendaToCursor(&state)
+    guard newMonday != monday, let agenda = currentAgenda(state) else { return [] }
+    state.agenda.monday = newMonday
+    state.agenda.week = nil
+    return [.loadWeek(agenda, newMonday, client)]
+}
+
+/// Keeps the agenda's cursor row on screen, scrolling as little as possible (a cursor move
+/// then redraws two cells, not the grid).
+func scrollAgendaToCursor(_ state: inout AppState) {
+    guard let client = state.context?.client else { return }
+    let rows = AgendaLayout.rows(for: client)
+    let cursorRow = rows.firstIndex(of: state.agenda.cursorMinute) ?? 0
+    state.agenda.firstRow = AgendaLayout.firstRow(keeping: cursorRow, from: state.agenda.firstRow,
+                                                  visible: AgendaLayout.visibleRows(state), total: rows.count)
+}
+
+// MARK: - Text fields
+
+/// Applies an editing key to `text`; returns false when the key is not an edit.
+private func edit(_ text: inout String, _ key: Key) -> Bool {
+    switch key {
+    case .character(let c):
+        text.append(c)
+    case .backspace:
+        if !text.isEmpty { text.removeLast() }
+    case .control("u"):
+        text = ""
+    default:
+        return false
+    }
+    return true
+}
+
+private func handleSearchKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    switch key {
+    case .escape:
+        state.lookup.searching = false
+        state.lookup.query = ""
+        state.lookup.results = []
+        return []
+    case .enter:
+        state.lookup.searching = false
+        return select(&state)
+    case .up, .down:
+        return move(&state, key == .up ? .up : .down)
+    default:
+        guard edit(&state.lookup.query, key) else { return [] }
+        guard let client = state.clientID else { return [] }
+        if SearchText.words(state.lookup.query).isEmpty {
+            state.lookup.results = []
+            return []
+        }
+        return [.searchContacts(state.lookup.query, client)]
+    }
+}
+
+private func handleFindKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    switch key {
+    case .escape:
+        state.instructions.finding = false
+        state.instructions.matchLine = nil
+    case .enter:
+        state.instructions.finding = false
+    default:
+        guard edit(&state.instructions.query, key) else { return [] }
+        findInInstructions(&state, forward: true, startingAfter: nil)
+    }
+    return []
+}
+
+/// Moves to the next (or previous) line of the instructions containing the query,
+/// accent-blind and case-blind.
+private func findInInstructions(_ state: inout AppState, forward: Bool, startingAfter: Int?) {
+    let query = SearchText.fold(state.instructions.query)
+    guard !query.isEmpty else { return }
+    let width = InstructionsPane.textWidth(for: state)
+    let lines = InstructionsPane.lines(state, width: width).map { SearchText.fold($0.text) }
+    let order: [Int] = forward
+        ? Array(((startingAfter.map { $0 + 1 } ?? 0)..<lines.count)) + Array(0..<min(lines.count, (startingAfter.map { $0 + 1 } ?? 0)))
+        : Array((0..<(startingAfter ?? lines.count)).reversed()) + Array(((startingAfter ?? lines.count)..<lines.count).reversed())
+    if let line = order.first(where: { lines[$0].contains(query) }) {
+        state.instructions.matchLine = line
+        state.instructions.scroll = max(0, line - 2)
+    } else {
+        state.instructions.matchLine = nil
+        state.flash = Flash(text: state.text(.instructionsNotFound) + state.instructions.query, isError: true)
+    }
+}
+
+// MARK: - Overlays
+
+private func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key: Key) -> [Effect] {
+    switch overlay {
+    case .help:
+        if key == .escape || key == .character("?") || key == .character("q") || key == .enter { state.overlay = nil }
+    case .confirmQuit:
+        if key == .character("o") || key == .character("y") || key == .character("O") || key == .character("Y") {
+            state.isRunning = false
+        }
+        state.overlay = nil
+    case .pickClient(var filter, var selection):
+        let matches = pickableClients(state, filter: filter)
+        switch key {
+        case .escape:
+            state.overlay = nil
+            return []
+        case .enter:
+            state.overlay = nil
+            guard matches.indices.contains(selection), state.call == nil else { return [] }
+            return [.loadContext(matches[selection].id)]
+        case .up: selection = max(0, selection - 1)
+        case .down: selection = min(max(0, matches.count - 1), selection + 1)
+        default:
+            if edit(&filter, key) { selection = 0 }
+        }
+        state.overlay = .pickClient(filter: filter, selection: selection)
+    case .newContact(var form):
+        switch key {
+        case .escape:
+            state.overlay = nil
+            return []
+        case .tab, .down: form.field = (form.field + 1) % 3
+        case .backTab, .up: form.field = (form.field + 2) % 3
+        case .enter:
+            guard let client = state.context?.client else { return [] }
+            do {
+                let phone = form.phone.trimmingCharacters(in: .whitespaces)
+                let phones = phone.isEmpty ? [] : [try PhoneNumber(phone, country: client.country)]
+                let contact = try Contact(clientID: client.id, lastName: form.lastName, firstName: form.firstName, phones: phones)
+                form.error = nil
+                state.overlay = .newContact(form)
+                return [.addContact(contact)]
+            } catch {
+                form.error = "\(error)"
+            }
+        default:
+            switch form.field {
+            case 0: _ = edit(&form.lastName, key)
+            case 1: _ = edit(&form.firstName, key)
+            default: _ = edit(&form.phone, key)
+            }
+        }
+        state.overlay = .newContact(form)
+    case .endCall(let outcome, var note):
+        guard let outcome else {
+            if key == .escape { state.overlay = nil }
+            if case .character(let c) = key, let digit = c.wholeNumberValue,
+               EndCallOverlay.outcomes.indices.contains(digit - 1) {
+                state.overlay = .endCall(outcome: EndCallOverlay.outcomes[digit - 1], note: "")
+            }
+            return []
+        }
+        switch key {
+        case .escape:
+            state.overlay = .endCall(outcome: nil, note: "")
+        case .enter:
+            guard let call = state.call else { return [] }
+            return [.finishCall(call.callID, outcome, note.trimmingCharacters(in: .whitespaces))]
+        default:
+            _ = edit(&note, key)
+            state.overlay = .endCall(outcome: outcome, note: note)
+        }
+    }
+    return []
+}
+
+func pickableClients(_ state: AppState, filter: String) -> [Client] {
+    let words = SearchText.words(filter)
+    return state.clients.filter { client in
+        let text = SearchText.fold("\(client.name) \(client.id.rawValue) \(client.profession)")
+        return words.allSatisfy { text.contains($0) }
+    }
+}

@@ -1,0 +1,140 @@
+/// Every string of the interface, in French and English: one catalogue, so a screen never
+/// mixes languages and a translation is added in one place.
+public enum Text: String, CaseIterable, Sendable {
+    case paneQueue, paneLookup, paneInstructions, paneAgenda
+    case actionAnswer, actionEndCall, actionPickClient, actionPause, actionNextPane, actionPreviousPane
+    case actionHelp, actionRedraw, actionQuit, actionCancel, actionUp, actionDown, actionFollowClient
+    case actionSearchName, actionNewContact, actionOpenContact, actionFindText, actionFindNext, actionFindPrevious
+    case actionScrollUp, actionScrollDown, actionPageUp, actionPageDown, actionTop
+    case actionSlotUp, actionSlotDown, actionDayLeft, actionDayRight, actionPreviousWeek, actionNextWeek, actionToday
+    case presenceAvailable, presenceOnCall, presenceWrapUp, presencePaused, presenceOffline
+    case queueEmpty, queueOwnCall, unknownCaller, withheldNumber, urgentMarker
+    case lookupIdle, lookupUnknownHint, lookupSearchPrompt, lookupNoMatch, lookupBlacklisted
+    case historyCalls, historyMessages, historyAppointmentsUpcoming, historyAppointmentsPast, historyNone
+    case labelNumbers, labelEmail, labelNotes
+    case instructionsNone, instructionsVersion, instructionsFindPrompt, instructionsNotFound
+    case sectionGreeting, sectionPresentation, sectionServices, sectionAppointments, sectionHours
+    case sectionUrgent, sectionTransfer, sectionFaq, sectionNever, sectionNotes
+    case agendaNone, agendaClosed, agendaHoliday, agendaWeek
+    case noClient, helpTitle, helpGlobal, helpClose, quitConfirm, tooSmall
+    case noWaitingCall, callAnswered, alreadyOnCall, pickClientTitle, pickClientFilter
+    case newContactTitle, newContactLastName, newContactFirstName, newContactPhone, newContactSave, contactSaved
+    case endCallTitle, endCallNote, callFinished, noCurrentCall, nowPaused, nowAvailable, pausedCannotAnswer
+    case outcomeBooked, outcomeMoved, outcomeCancelled, outcomeMessage, outcomeInformation, outcomeTransferred, outcomeEmergency
+
+    public func callAsFunction(_ language: Language) -> String {
+        let pair = Text.table[self] ?? (rawValue, rawValue)
+        return language == .fr ? pair.fr : pair.en
+    }
+
+    static let table: [Text: (fr: String, en: String)] = [
+        .paneQueue: ("Appels en attente", "Call queue"),
+        .paneLookup: ("Appelant", "Caller"),
+        .paneInstructions: ("Consignes", "Instructions"),
+        .paneAgenda: ("Agenda", "Agenda"),
+        .actionAnswer: ("Répondre", "Answer"),
+        .actionEndCall: ("Fin d'appel", "End call"),
+        .actionPickClient: ("Client", "Client"),
+        .actionPause: ("Pause / disponible", "Pause / available"),
+        .actionNextPane: ("Panneau suivant", "Next pane"),
+        .actionPreviousPane: ("Panneau précédent", "Previous pane"),
+        .actionHelp: ("Aide", "Help"),
+        .actionRedraw: ("Redessiner l'écran", "Redraw the screen"),
+        .actionQuit: ("Quitter", "Quit"),
+        .actionCancel: ("Annuler, fermer", "Cancel, close"),
+        .actionUp: ("Monter", "Up"),
+        .actionDown: ("Descendre", "Down"),
+        .actionFollowClient: ("Suivre ce client", "Follow this client"),
+        .actionSearchName: ("Chercher un nom", "Search a name"),
+        .actionNewContact: ("Nouvelle fiche", "New contact"),
+        .actionOpenContact: ("Ouvrir la fiche", "Open the contact"),
+        .actionFindText: ("Chercher", "Find"),
+        .actionFindNext: ("Suivant", "Next match"),
+        .actionFindPrevious: ("Précédent", "Previous match"),
+        .actionScrollUp: ("Défiler vers le haut", "Scroll up"),
+        .actionScrollDown: ("Défiler vers le bas", "Scroll down"),
+        .actionPageUp: ("Page précédente", "Page up"),
+        .actionPageDown: ("Page suivante", "Page down"),
+        .actionTop: ("Début", "Top"),
+        .actionSlotUp: ("Créneau précédent", "Previous slot"),
+        .actionSlotDown: ("Créneau suivant", "Next slot"),
+        .actionDayLeft: ("Jour précédent", "Previous day"),
+        .actionDayRight: ("Jour suivant", "Next day"),
+        .actionPreviousWeek: ("Semaine préc.", "Prev. week"),
+        .actionNextWeek: ("Semaine suiv.", "Next week"),
+        .actionToday: ("Aujourd'hui", "Today"),
+        .presenceAvailable: ("disponible", "available"),
+        .presenceOnCall: ("en ligne", "on a call"),
+        .presenceWrapUp: ("fin d'appel", "wrap-up"),
+        .presencePaused: ("en pause", "paused"),
+        .presenceOffline: ("hors ligne", "offline"),
+        .queueEmpty: ("Aucun appel en attente.", "No call waiting."),
+        .queueOwnCall: ("EN LIGNE", "ON CALL"),
+        .unknownCaller: ("inconnu", "unknown"),
+        .withheldNumber: ("numéro masqué", "withheld number"),
+        .urgentMarker: ("URGENT", "URGENT"),
+        .lookupIdle: ("Pas d'appel en cours. / pour chercher un nom.", "No call in progress. / to search a name."),
+        .lookupUnknownHint: ("Appelant inconnu — n pour créer la fiche", "Unknown caller — n to create a contact"),
+        .lookupSearchPrompt: ("Nom : ", "Name: "),
+        .lookupNoMatch: ("Aucune fiche ne correspond.", "No contact matches."),
+        .lookupBlacklisted: ("LISTE NOIRE : aucun rendez-vous", "BLACKLISTED: no appointment"),
+        .historyCalls: ("Appels", "Calls"),
+        .historyMessages: ("Messages", "Messages"),
+        .historyAppointmentsUpcoming: ("Rendez-vous à venir", "Upcoming appointments"),
+        .historyAppointmentsPast: ("Rendez-vous passés", "Past appointments"),
+        .historyNone: ("aucun", "none"),
+        .labelNumbers: ("Tél.", "Phone"),
+        .labelEmail: ("E-mail", "Email"),
+        .labelNotes: ("Notes", "Notes"),
+        .instructionsNone: ("Pas de consignes pour ce client.", "No instructions for this client."),
+        .instructionsVersion: ("version", "version"),
+        .instructionsFindPrompt: ("Chercher : ", "Find: "),
+        .instructionsNotFound: ("Introuvable : ", "Not found: "),
+        .sectionGreeting: ("Accueil", "Greeting"),
+        .sectionPresentation: ("Présentation", "Presentation"),
+        .sectionServices: ("Prestations", "Services"),
+        .sectionAppointments: ("Types de rendez-vous", "Appointment types"),
+        .sectionHours: ("Horaires", "Hours"),
+        .sectionUrgent: ("Urgences", "Urgent calls"),
+        .sectionTransfer: ("Transferts", "Transfers"),
+        .sectionFaq: ("Questions fréquentes", "FAQ"),
+        .sectionNever: ("À ne jamais dire ni faire", "Never say or do"),
+        .sectionNotes: ("Notes", "Notes"),
+        .agendaNone: ("Choisissez un client (c) ou répondez à un appel (a).", "Pick a client (c) or answer a call (a)."),
+        .agendaClosed: ("fermé", "closed"),
+        .agendaHoliday: ("férié", "holiday"),
+        .agendaWeek: ("semaine", "week"),
+        .noClient: ("aucun client", "no client"),
+        .helpTitle: ("Aide — touches", "Help — keys"),
+        .helpGlobal: ("Partout", "Everywhere"),
+        .helpClose: ("Échap ou ? pour fermer", "Esc or ? to close"),
+        .quitConfirm: ("Un appel est en cours. Quitter quand même ? (o/n)", "A call is in progress. Quit anyway? (y/n)"),
+        .tooSmall: ("Terminal trop petit", "Terminal too small"),
+        .noWaitingCall: ("Aucun appel en attente.", "No call waiting."),
+        .callAnswered: ("Appel décroché", "Call answered"),
+        .alreadyOnCall: ("Terminez d'abord l'appel en cours (e).", "Finish the current call first (e)."),
+        .pickClientTitle: ("Choisir un client", "Pick a client"),
+        .pickClientFilter: ("Filtre : ", "Filter: "),
+        .newContactTitle: ("Nouvelle fiche", "New contact"),
+        .newContactLastName: ("Nom", "Last name"),
+        .newContactFirstName: ("Prénom", "First name"),
+        .newContactPhone: ("Téléphone", "Phone"),
+        .newContactSave: ("Entrée : enregistrer · Tab : champ suivant · Échap : annuler",
+                          "Enter: save · Tab: next field · Esc: cancel"),
+        .contactSaved: ("Fiche enregistrée", "Contact saved"),
+        .endCallTitle: ("Fin d'appel — issue", "End of call — outcome"),
+        .endCallNote: ("Note : ", "Note: "),
+        .callFinished: ("Appel terminé", "Call finished"),
+        .noCurrentCall: ("Pas d'appel en cours.", "No call in progress."),
+        .nowPaused: ("Vous êtes en pause.", "You are paused."),
+        .nowAvailable: ("Vous êtes disponible.", "You are available."),
+        .pausedCannotAnswer: ("En pause : p pour redevenir disponible.", "Paused: p to become available."),
+        .outcomeBooked: ("RDV pris", "Booked"),
+        .outcomeMoved: ("RDV déplacé", "Moved"),
+        .outcomeCancelled: ("RDV annulé", "Cancelled"),
+        .outcomeMessage: ("Message pris", "Message taken"),
+        .outcomeInformation: ("Renseignement", "Information"),
+        .outcomeTransferred: ("Transféré", "Transferred"),
+        .outcomeEmergency: ("Urgence", "Emergency"),
+    ]
+}

@@ -1,0 +1,23 @@
+import CNcursesw
+import Foundation
+
+/// Signals and the terminal: Ctrl-C, SIGTERM and SIGHUP ask the loop to stop (it then
+/// restores the terminal); a crash restores the terminal before the process dies, so the
+/// shell is never left without echo.
+public enum SignalGuard {
+    /// Set by SIGINT, SIGTERM or SIGHUP; the console loop checks it every turn.
+    nonisolated(unsafe) public static var stopRequested: sig_atomic_t = 0
+
+    static func install() {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            signal(signalNumber) { _ in SignalGuard.stopRequested = 1 }
+        }
+        for signalNumber in [SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGTRAP, SIGFPE] {
+            signal(signalNumber) { received in
+                endwin()
+                signal(received, SIG_DFL)
+                raise(received)
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import SecretaryCore
+
+/// A caller's history with one client, newest first, as short lines for the lookup pane.
+public struct CallerHistory: Sendable {
+    public struct Item: Sendable {
+        public let at: Date
+        public let text: String
+    }
+
+    public var calls: [Item] = []
+    public var messages: [Item] = []
+    public var appointments: [Item] = []
+}
+
+extension Store {
+    /// The contact's last calls, messages and appointments (past and upcoming).
+    public func contactHistory(_ contactID: Int64, limit: Int = 20) throws -> CallerHistory {
+        try read { db in
+            var history = CallerHistory()
+            for row in try Row.fetchAll(db, sql: """
+                SELECT arrived_at, status, outcome, note FROM call WHERE contact_id = ? ORDER BY arrived_at DESC LIMIT ?
+                """, arguments: [contactID, limit]) {
+                let outcome: String? = row["outcome"]
+                let note: String = row["note"]
+                let text = [outcome ?? row["status"], note].filter { !$0.isEmpty }.joined(separator: " — ")
+                history.calls.append(.init(at: row.date("arrived_at"), text: text))
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT created_at, reason, body, status FROM message WHERE contact_id = ? ORDER BY created_at DESC LIMIT ?
+                """, arguments: [contactID, limit]) {
+                let reason: String = row["reason"]
+                let body: String = row["body"]
+                let status: String = row["status"]
+                history.messages.append(.init(at: row.date("created_at"), text: "\(reason.isEmpty ? body : reason) (\(status))"))
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT appointment.start_at, appointment.status, appointment_type.name AS type, agenda.name AS agenda
+                FROM appointment
+                JOIN appointment_type ON appointment_type.id = appointment.type_id
+                JOIN agenda ON agenda.id = appointment.agenda_id
+                WHERE appointment.contact_id = ? ORDER BY appointment.start_at DESC LIMIT ?
+                """, arguments: [contactID, limit]) {
+                let status: String = row["status"]
+                let type: String = row["type"]
+                let agenda: String = row["agenda"]
+                history.appointments.append(.init(at: row.date("start_at"),
+                                                  text: "\(type) — \(agenda)" + (status == "booked" ? "" : " (\(status))")))
+            }
+            return history
+        }
+    }
+}

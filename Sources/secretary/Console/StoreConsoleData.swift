@@ -1,0 +1,85 @@
+import ConsoleUI
+import Foundation
+import GRDB
+import SecretaryCore
+import SecretaryStore
+
+/// The console's data source over the shared SQLite store.
+final class StoreConsoleData: ConsoleData {
+    let store: Store
+
+    init(store: Store) { self.store = store }
+
+    func now() -> Date { store.now }
+
+    func changeCounter() throws -> Int { try store.dataVersion() }
+
+    func queue() throws -> [QueueEntry] {
+        try store.waitingQueue().map {
+            QueueEntry(callID: $0.call.id, clientID: $0.call.clientID, clientName: $0.clientName, from: $0.call.from,
+                       contactName: $0.contactName, arrivedAt: $0.call.arrivedAt, isUrgent: $0.call.isUrgent)
+        }
+    }
+
+    func claimNextCall(for user: Operator) throws -> ActiveCall? {
+        try store.claimNextCall(by: user).map(activeCall)
+    }
+
+    func currentCall(for user: Operator) throws -> ActiveCall? {
+        try store.currentCall(of: user).map(activeCall)
+    }
+
+    private func activeCall(_ call: Call) -> ActiveCall {
+        ActiveCall(callID: call.id, clientID: call.clientID, from: call.from, answeredAt: call.answeredAt ?? store.now)
+    }
+
+    func finishCall(_ callID: Int64, outcome: CallOutcome, note: String, by user: Operator) throws {
+        try store.finishCall(callID, outcome: outcome, note: note, by: user)
+    }
+
+    func setPresence(_ presence: Presence, for user: Operator) throws {
+        try store.setPresence(presence, of: user)
+    }
+
+    func clients() throws -> [Client] { try store.clients() }
+
+    func clientContext(_ id: ClientID, on date: LocalDate) throws -> ClientContext {
+        ClientContext(client: try store.client(id), instructions: try store.instructions(of: id, on: date),
+                      agendas: try store.agendas(of: id), types: try store.appointmentTypes(of: id))
+    }
+
+    func contacts(phone: PhoneNumber, client: ClientID) throws -> [Contact] {
+        try store.contacts(phone: phone, client: client)
+    }
+
+    func searchContacts(name: String, client: ClientID) throws -> [Contact] {
+        try store.searchContacts(name: name, client: client, limit: 50)
+    }
+
+    func openContact(_ contactID: Int64, by user: Operator) throws -> ContactHistory {
+        try store.recordView(by: Identity(user.login), objectType: "contact", objectID: "\(contactID)")
+        let history = try store.contactHistory(contactID)
+        return ContactHistory(
+            calls: history.calls.map { .init(at: $0.at, text: $0.text) },
+            messages: history.messages.map { .init(at: $0.at, text: $0.text) },
+            appointments: history.appointments.map { .init(at: $0.at, text: $0.text) })
+    }
+
+    func addContact(_ contact: Contact, by user: Operator) throws -> Contact {
+        try store.addContact(contact, by: Identity(user.login))
+    }
+
+    func week(agenda: Agenda, monday: LocalDate, client: Client) throws -> AgendaWeek {
+        let calendar = client.calendar
+        let from = calendar.instant(monday, try TimeOfDay(minutes: 0))
+        let to = calendar.instant(monday.adding(days: 7), try TimeOfDay(minutes: 0))
+        let week = try store.agendaWeek(agendaID: agenda.id, from: from, to: to)
+        return AgendaWeek(
+            agendaID: agenda.id, monday: monday,
+            entries: week.appointments.map {
+                AgendaEntry(appointmentID: $0.id, start: $0.start, end: $0.end, contactName: $0.contactName,
+                            typeName: $0.typeName, colour: $0.colour)
+            },
+            absences: week.absences)
+    }
+}
