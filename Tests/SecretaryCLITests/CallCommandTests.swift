@@ -81,6 +81,9 @@ struct CallCommandTests {
         (["calls", "--client", "dr-nobody"], "unknown client 'dr-nobody'"),
         (["simulate", "--rate", "fast"], "invalid rate 'fast'"),
         (["simulate", "--rate", "60/h", "--for", "5x"], "invalid duration '5x'"),
+        (["calls", "--limit", "lots"], "invalid limit 'lots'"),
+        (["simulate", "--rate", "60/h", "--seed", "abc"], "invalid seed 'abc'"),
+        (["supervisor", "--operator", "sophie", "--threshold", "0"], "invalid threshold '0'"),
         (["supervisor", "--operator", "claire", "--once"], "claire is an operator"),
         (["supervisor", "--operator", "nobody", "--once"], "unknown operator 'nobody'"),
     ])

@@ -12,7 +12,7 @@ struct CallsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only calls in this state: \(CallStatus.allCases.map(\.rawValue).joined(separator: ", ")).",
                                valueName: "status"))
     var status: String?
-    @Option(help: "At most this many calls.") var limit: Int = 200
+    @Option(help: "At most this many calls.") var limit: String = "200"
     @Flag(help: "Print JSON for scripts.") var json = false
 
     struct Row: Encodable {
@@ -39,7 +39,9 @@ struct CallsCommand: ParsableCommand {
     func run() throws {
         let clientID = try client.map(ClientID.init)
         let wanted = try status.map(CallStatus.init(parsing:))
-        guard limit > 0 else { throw ValidationError(field: "limit", value: "\(limit)", reason: "must be at least 1") }
+        guard let limit = Int(limit), limit > 0 else {
+            throw ValidationError(field: "limit", value: limit, reason: "expected a number of calls, at least 1")
+        }
         let store = try global.openStore()
         let now = store.now
         let calls = try store.calls(client: clientID, status: wanted, limit: limit)

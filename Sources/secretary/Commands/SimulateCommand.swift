@@ -23,13 +23,19 @@ struct SimulateCommand: ParsableCommand {
     var duration: String?
     @Option(help: ArgumentHelp("Mean time a caller waits before hanging up.", valueName: "duration"))
     var patience: String = "90s"
-    @Option(help: "Seed of the random traffic, to replay the same calls.") var seed: UInt64?
+    @Option(help: "Seed of the random traffic, to replay the same calls.") var seed: String?
     @Flag(help: "Print each call as it is placed.") var verbose = false
 
     func run() throws {
         let rate = try CallRate(parsing: self.rate)
         let limit = try duration.map(TimeSpan.init(parsing:))
         let patience = try TimeSpan(parsing: self.patience)
+        let seed = try self.seed.map { text in
+            guard let value = UInt64(text) else {
+                throw ValidationError(field: "seed", value: text, reason: "expected a whole number")
+            }
+            return value
+        }
         let store = try global.openStore()
         var model = try TrafficModel(rate: rate, lines: store.trafficLines(), calendar: SupervisorFigures.serviceCalendar)
         model.meanPatience = patience.seconds

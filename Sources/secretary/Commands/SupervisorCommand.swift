@@ -17,13 +17,13 @@ struct SupervisorCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The day to count, in the service's time (default: today).", valueName: "YYYY-MM-DD"))
     var day: String?
     @Option(help: ArgumentHelp("Seconds within which an answer counts as in time, for the service level.", valueName: "seconds"))
-    var threshold: Int = SupervisorFigures.defaultThresholdSeconds
+    var threshold: String = "\(SupervisorFigures.defaultThresholdSeconds)"
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() throws {
         let day = try self.day.map { try LocalDate(parsing: $0) }
-        guard (1...3600).contains(threshold) else {
-            throw ValidationError(field: "threshold", value: "\(threshold)", reason: "use 1 to 3600 seconds")
+        guard let threshold = Int(threshold), (1...3600).contains(threshold) else {
+            throw ValidationError(field: "threshold", value: threshold, reason: "use 1 to 3600 seconds")
         }
         let store = try global.openStore()
         _ = try store.supervisor(login: `operator`)
