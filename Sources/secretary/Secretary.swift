@@ -14,6 +14,7 @@ struct Secretary: ParsableCommand {
             ClientsCommand.self, ClientCommand.self, ContactsCommand.self, MessagesCommand.self, OperatorsCommand.self,
             AgendaCommand.self, BookCommand.self, MoveCommand.self, CancelCommand.self, NoShowCommand.self,
             FreeSlotsCommand.self, AbsenceCommand.self, WaitlistCommand.self,
+            CallInCommand.self, CallEndCommand.self, CallsCommand.self, SimulateCommand.self, SupervisorCommand.self,
         ]
     )
 

@@ -54,6 +54,11 @@ public enum Binaries {
             self.err = err
         }
 
+        /// Sends `signal` (SIGINT, SIGTERM...) to the process, as Ctrl-C or `kill` would.
+        public func send(_ signal: Int32) {
+            if process.isRunning { kill(process.processIdentifier, signal) }
+        }
+
         public func wait() -> Result {
             let stdout = out.fileHandleForReading.readDataToEndOfFile()
             let stderr = err.fileHandleForReading.readDataToEndOfFile()

@@ -62,7 +62,7 @@ extension Call: FetchableRecord {
             from: try from.map(PhoneNumber.init(e164:)), contactID: row["contact_id"],
             status: try CallStatus(parsing: row["status"]), isUrgent: row["urgent"],
             arrivedAt: row.date("arrived_at"), answeredAt: row.optionalDate("answered_at"),
-            endedAt: row.optionalDate("ended_at"), operatorID: row["operator_id"],
+            endedAt: row.optionalDate("ended_at"), doneAt: row.optionalDate("done_at"), operatorID: row["operator_id"],
             outcome: outcome.flatMap(CallOutcome.init(rawValue:)), note: row["note"])
     }
 }
