@@ -15,10 +15,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .target(name: "SecretaryCore"),
+        // The advice and emergency rules are data files shipped with the package.
+        .target(name: "SecretaryCore", resources: [.copy("Guard/Rules")]),
+        // The demo clients are client files, in the format `secretary client import` reads.
         .target(
             name: "SecretaryStore",
-            dependencies: ["SecretaryCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["SecretaryCore", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Demo/Clients")]
         ),
         .target(name: "ConsoleUI", dependencies: ["SecretaryCore"]),
         .systemLibrary(
@@ -41,6 +44,7 @@ let package = Package(
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "SecretaryStore"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
         .testTarget(name: "SecretaryCLITests", dependencies: ["SecretaryStore", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         // Finds the built binaries and runs them, for tests that drive real processes.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ],

@@ -27,6 +27,7 @@ public final class CursesTerminal {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw TerminalError("the console needs a terminal (stdin and stdout are not a tty)")
         }
+        SignalGuard.unblock()
         guard initscr() != nil else { throw TerminalError("cannot start the terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset"))") }
         isOpen = true
         CursesTerminal.active = self

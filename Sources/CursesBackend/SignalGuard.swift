@@ -8,6 +8,15 @@ public enum SignalGuard {
     /// Set by SIGINT, SIGTERM or SIGHUP; the console loop checks it every turn.
     nonisolated(unsafe) public static var stopRequested: sig_atomic_t = 0
 
+    /// A parent (a test runner, a supervisor daemon) may hand the console blocked signals;
+    /// a blocked SIGWINCH would hide resizes and a blocked SIGINT would ignore Ctrl-C.
+    static func unblock() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&set, signalNumber) }
+        sigprocmask(SIG_UNBLOCK, &set, nil)
+    }
+
     static func install() {
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
             signal(signalNumber) { _ in SignalGuard.stopRequested = 1 }

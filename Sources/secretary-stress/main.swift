@@ -2,6 +2,8 @@
 // several writers at once, as several operators' terminals do.
 //
 //   secretary-stress DB write COUNT TAG     COUNT audited writes, each its own transaction
+//   secretary-stress DB book-race ...       race another process for the same slots (BookRace.swift)
+//   secretary-stress DB claim COUNT LOGIN   LOGIN answers and finishes COUNT queued calls
 import Foundation
 import SecretaryCore
 import SecretaryStore
@@ -21,6 +23,10 @@ do {
             try store.recordView(by: Identity(tag), objectType: "stress", objectID: "\(index)")
         }
         print("ok \(count)")
+    case "book-race":
+        try bookRace(store: store, Array(arguments.dropFirst(3)))
+    case "claim":
+        try claimCalls(store: store, count: Int(arguments[3]) ?? 100, login: arguments.count > 4 ? arguments[4] : "claire")
     default:
         FileHandle.standardError.write(Data("unknown action \(arguments[2])\n".utf8))
         exit(2)

@@ -11,7 +11,11 @@ struct Secretary: ParsableCommand {
             """,
         subcommands: [
             InitCommand.self, DemoCommand.self, ConsoleCommand.self,
-            ClientsCommand.self, ContactsCommand.self, OperatorsCommand.self, GenerateCommand.self,
+            ClientsCommand.self, ClientCommand.self, ContactsCommand.self, MessagesCommand.self, OperatorsCommand.self,
+            AgendaCommand.self, BookCommand.self, MoveCommand.self, CancelCommand.self, NoShowCommand.self,
+            FreeSlotsCommand.self, AbsenceCommand.self, WaitlistCommand.self,
+            CallInCommand.self, CallEndCommand.self, CallsCommand.self, SimulateCommand.self, SupervisorCommand.self,
+            GenerateCommand.self,
         ]
     )
 

@@ -66,6 +66,8 @@ struct PhoneNumberTests {
     func nationalDisplay() throws {
         #expect(try PhoneNumber("+33612345678").national == "06 12 34 56 78")
         #expect(try PhoneNumber("+32470123456").national == "0470 12 34 56")
+        #expect(try PhoneNumber("+3225119009").national == "02 511 90 09")
+        #expect(try PhoneNumber("+3242221010").national == "04 222 10 10")
         #expect(try PhoneNumber("+4915112345678").national == "+4915112345678")
     }
 }

@@ -22,7 +22,24 @@ public enum Binaries {
     }
 
     /// Runs `executable` with `arguments` and waits for it.
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// Runs `executable` with `arguments` and waits for it. `detached`: its output is not
+    /// read (for a program that leaves a daemon behind holding its output open).
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                           detached: Bool = false) throws -> Result {
+        if detached {
+            // Foundation notices a child's exit when an inherited pipe closes; a daemon that
+            // keeps every descriptor would hold it forever. So the daemon gets none.
+            let closeAll = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; exec "$@""#
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", closeAll, "detached", executable] + arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return Result(status: process.terminationStatus, stdout: "", stderr: "")
+        }
         let process = try start(executable, arguments, environment: environment)
         return process.wait()
     }
@@ -35,6 +52,11 @@ public enum Binaries {
             self.process = process
             self.out = out
             self.err = err
+        }
+
+        /// Sends `signal` (SIGINT, SIGTERM...) to the process, as Ctrl-C or `kill` would.
+        public func send(_ signal: Int32) {
+            if process.isRunning { kill(process.processIdentifier, signal) }
         }
 
         public func wait() -> Result {

@@ -62,18 +62,25 @@ enum AgendaPane {
         let first = max(0, min(state.agenda.firstRow, rows.count - visible))
         let entries = state.agenda.week?.entries ?? []
         let absences = state.agenda.week?.absences ?? []
-        for (offset, minute) in rows.dropFirst(first).prefix(visible).enumerated() {
+        let shown = Array(rows.dropFirst(first).prefix(visible))
+        guard let firstMinute = shown.first else { return }
+        // One calendar conversion per day: Monday–Saturday never hold a daylight saving
+        // change (those happen on Sunday nights), so a slot is its day's first row plus minutes.
+        let dayRanges = days.map { hours.ranges(on: $0) }
+        let dayOrigins = days.map { calendar.instant($0, try! TimeOfDay(minutes: firstMinute)) }
+        let slotSeconds = TimeInterval(client.slotMinutes * 60)
+        for (offset, minute) in shown.enumerated() {
             let y = rect.y + 1 + offset
             let isNowRow = days.contains(today) && nowMinutes >= minute && nowMinutes < minute + client.slotMinutes
             let time = String(format: "%02d:%02d", minute / 60, minute % 60)
             buffer.write(time, x: rect.x, y: y, role: isNowRow ? .agendaNow : (minute % 60 == 0 ? .normal : .dim))
             var x = rect.x + timeWidth
-            for (index, day) in days.enumerated() {
+            for index in days.indices {
                 let width = columns[index] - 1
-                let start = calendar.instant(day, try! TimeOfDay(minutes: minute))
-                let end = start.addingTimeInterval(TimeInterval(client.slotMinutes * 60))
+                let start = dayOrigins[index].addingTimeInterval(TimeInterval((minute - firstMinute) * 60))
+                let end = start.addingTimeInterval(slotSeconds)
                 let isCursor = index == state.agenda.cursorDay && minute == state.agenda.cursorMinute
-                let isOpen = hours.ranges(on: day).contains { $0.start.minutes <= minute && minute < $0.end.minutes }
+                let isOpen = dayRanges[index].contains { $0.start.minutes <= minute && minute < $0.end.minutes }
                 var text = ""
                 var role: StyleRole = .agendaFree
                 if let entry = entries.first(where: { $0.start < end && $0.end > start }) {

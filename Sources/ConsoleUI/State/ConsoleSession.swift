@@ -38,7 +38,9 @@ public final class ConsoleSession {
     /// Called on every loop turn: advances the clock and, when another terminal changed the
     /// database, reloads what is on screen.
     public func poll() {
-        handle(.tick(data.now()))
+        // Whole seconds: the screen shows seconds, so the state (and the screen) changes at
+        // most once a second when nothing else happens.
+        handle(.tick(Date(timeIntervalSince1970: data.now().timeIntervalSince1970.rounded(.down))))
         guard let counter = try? data.changeCounter() else { return }
         if counter != lastChangeCounter {
             lastChangeCounter = counter

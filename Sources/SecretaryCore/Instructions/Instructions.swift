@@ -22,7 +22,9 @@ public struct Instructions: Hashable, Sendable {
         }
         self.version = version
         self.effectiveFrom = effectiveFrom
-        self.sections = sections.filter { !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        // Blank lines around a section's text are layout, not content: a version read back
+        // from its document, or from a client file, compares equal to the one written.
+        self.sections = sections.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.value.isEmpty }
     }
 
     /// The greeting with the operator's first name in place of `{operator}`:

@@ -34,14 +34,18 @@ public struct Call: Hashable, Sendable, Identifiable {
     public var isUrgent: Bool
     public var arrivedAt: Date
     public var answeredAt: Date?
+    /// When the caller hung up or the talk ended (transfer, operator hanging up).
     public var endedAt: Date?
+    /// When the operator closed the wrap-up with an outcome.
+    public var doneAt: Date?
     public var operatorID: Int64?
     public var outcome: CallOutcome?
     public var note: String
 
     public init(id: Int64 = 0, clientID: ClientID, from: PhoneNumber?, contactID: Int64? = nil,
                 status: CallStatus, isUrgent: Bool = false, arrivedAt: Date, answeredAt: Date? = nil,
-                endedAt: Date? = nil, operatorID: Int64? = nil, outcome: CallOutcome? = nil, note: String = "") {
+                endedAt: Date? = nil, doneAt: Date? = nil, operatorID: Int64? = nil, outcome: CallOutcome? = nil,
+                note: String = "") {
         self.id = id
         self.clientID = clientID
         self.from = from
@@ -51,6 +55,7 @@ public struct Call: Hashable, Sendable, Identifiable {
         self.arrivedAt = arrivedAt
         self.answeredAt = answeredAt
         self.endedAt = endedAt
+        self.doneAt = doneAt
         self.operatorID = operatorID
         self.outcome = outcome
         self.note = note

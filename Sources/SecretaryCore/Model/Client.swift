@@ -89,10 +89,14 @@ public struct Agenda: Hashable, Sendable, Identifiable {
     public var id: Int64
     public var clientID: ClientID
     public var name: String
+    /// When this practitioner sees patients, within the client's hours; nil: all the
+    /// client's hours. (A part-time associate works two days of the practice's five.)
+    public var hours: WeeklyHours?
 
-    public init(id: Int64, clientID: ClientID, name: String) {
+    public init(id: Int64, clientID: ClientID, name: String, hours: WeeklyHours? = nil) {
         self.id = id
         self.clientID = clientID
         self.name = name
+        self.hours = hours
     }
 }

@@ -24,10 +24,15 @@ public struct Message: Hashable, Sendable, Identifiable {
     public var tags: [String]
     public var status: MessageStatus
     public var createdAt: Date
+    /// The caller's record, when the caller is a known contact.
+    public var contactID: Int64?
+    public var transmittedAt: Date?
+    public var acknowledgedAt: Date?
 
     public init(id: Int64 = 0, clientID: ClientID, callID: Int64? = nil, callerName: String,
                 callbackNumber: PhoneNumber?, reason: String = "", text: String, isUrgent: Bool = false,
-                tags: [String] = [], status: MessageStatus = .new, createdAt: Date) throws {
+                tags: [String] = [], status: MessageStatus = .new, createdAt: Date, contactID: Int64? = nil,
+                transmittedAt: Date? = nil, acknowledgedAt: Date? = nil) throws {
         guard !callerName.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ValidationError(field: "caller name", value: callerName, reason: "must not be empty")
         }
@@ -45,6 +50,9 @@ public struct Message: Hashable, Sendable, Identifiable {
         self.tags = tags
         self.status = status
         self.createdAt = createdAt
+        self.contactID = contactID
+        self.transmittedAt = transmittedAt
+        self.acknowledgedAt = acknowledgedAt
     }
 }
 

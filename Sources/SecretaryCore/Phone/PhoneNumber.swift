@@ -114,6 +114,11 @@ public struct PhoneNumber: Hashable, Comparable, Sendable, Codable, CustomString
             let head = isMobile ? 4 : (["02", "03", "04", "09"].contains(where: rest.hasPrefix) ? 2 : 3)
             var groups = [String(rest.prefix(head))]
             var tail = Substring(rest.dropFirst(head))
+            // An odd remainder starts with three digits: 02 511 90 09.
+            if tail.count % 2 == 1 {
+                groups.append(String(tail.prefix(3)))
+                tail = tail.dropFirst(3)
+            }
             while !tail.isEmpty {
                 groups.append(String(tail.prefix(2)))
                 tail = tail.dropFirst(2)

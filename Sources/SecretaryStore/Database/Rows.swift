@@ -33,7 +33,9 @@ extension Client: FetchableRecord {
 
 extension Agenda: FetchableRecord {
     public init(row: Row) throws {
-        try self.init(id: row["id"], clientID: ClientID(row["client_id"]), name: row["name"])
+        let hours: String? = row["hours"]
+        try self.init(id: row["id"], clientID: ClientID(row["client_id"]), name: row["name"],
+                      hours: hours.flatMap { $0.isEmpty ? nil : $0 }.map(WeeklyHours.init(parsing:)))
     }
 }
 
@@ -60,7 +62,7 @@ extension Call: FetchableRecord {
             from: try from.map(PhoneNumber.init(e164:)), contactID: row["contact_id"],
             status: try CallStatus(parsing: row["status"]), isUrgent: row["urgent"],
             arrivedAt: row.date("arrived_at"), answeredAt: row.optionalDate("answered_at"),
-            endedAt: row.optionalDate("ended_at"), operatorID: row["operator_id"],
+            endedAt: row.optionalDate("ended_at"), doneAt: row.optionalDate("done_at"), operatorID: row["operator_id"],
             outcome: outcome.flatMap(CallOutcome.init(rawValue:)), note: row["note"])
     }
 }
@@ -91,7 +93,8 @@ extension Message: FetchableRecord {
             callerName: row["caller_name"], callbackNumber: number.map(PhoneNumber.init(e164:)),
             reason: row["reason"], text: row["body"], isUrgent: row["urgent"],
             tags: tags.split(separator: ",").map(String.init), status: MessageStatus(parsing: row["status"]),
-            createdAt: row.date("created_at"))
+            createdAt: row.date("created_at"), contactID: row["contact_id"],
+            transmittedAt: row.optionalDate("transmitted_at"), acknowledgedAt: row.optionalDate("acknowledged_at"))
     }
 }
 

@@ -7,6 +7,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-core", migrate: v1Core)
         migrator.registerMigration("v2-contact-search", migrate: v2ContactSearch)
+        migrator.registerMigration("v3-instructions", migrate: v3Instructions)
         migrator.registerMigration("v3-lookups-at-scale", migrate: v3LookupsAtScale)
         return migrator
     }
@@ -200,7 +201,13 @@ enum Schema {
             """)
     }
 
-    /// What a million contacts and appointments need (measured in Benchmarks/):
+    /// A client's own advice rules (the `advice:` lines of its client file), added to the
+    /// shipped ones when its texts are checked; in the rules file format.
+    static func v3Instructions(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE client ADD COLUMN advice_rules TEXT NOT NULL DEFAULT ''")
+    }
+
+    /// What a million contacts need (measured in Benchmarks/):
     ///
     /// Name search within one client. The v2 index held each word once for all clients:
     /// `lefe*` matched the Lefèvres of every client (18,000 rows at full scale) before the
@@ -216,12 +223,6 @@ enum Schema {
     /// matches (`ma`) touched 600 pages. An index by (client, id) holding the names keeps a
     /// client's rows together on a few dozen pages (raw SQL for `ma` 1.1 → 0.5 ms median).
     /// It replaces contact(client_id), whose column it begins with.
-    ///
-    /// One agenda's week. The week view reads times, status, contact and type of about 35
-    /// appointments whose rows lie all over the table (ids follow booking, not time): an
-    /// index holding those columns answers from one range of its pages (raw SQL 150 → 103 µs
-    /// median, 276 → 159 µs p99 at full scale). It replaces appointment(agenda_id, start_at),
-    /// whose columns it begins with.
     static func v3LookupsAtScale(_ db: Database) throws {
         func words(_ row: String) -> String {
             let separated = ["-", "''", "’", "."].reduce("\(row).last_name || ' ' || \(row).first_name") {
@@ -248,8 +249,6 @@ enum Schema {
                 INSERT INTO contact_search(rowid, words) VALUES (new.id, \(words("new")));
             END;
             INSERT INTO contact_search(rowid, words) SELECT id, \(words("contact")) FROM contact;
-            CREATE INDEX appointment_week ON appointment(agenda_id, start_at, end_at, status, contact_id, type_id);
-            DROP INDEX appointment_agenda;
             CREATE INDEX contact_client_name ON contact(client_id, id, last_name, first_name);
             DROP INDEX contact_client;
             """)

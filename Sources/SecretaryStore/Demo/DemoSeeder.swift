@@ -46,8 +46,8 @@ private struct DemoSeeder {
 
     mutating func run() throws -> DemoSummary {
         try seedOperators()
-        for definition in DemoCatalogue.clients {
-            try seed(definition)
+        for versions in try DemoCatalogue.clients() {
+            try seed(versions)
         }
         return summary
     }
@@ -64,24 +64,17 @@ private struct DemoSeeder {
         }
     }
 
-    mutating func seed(_ definition: DemoClient) throws {
-        let id = try ClientID(definition.id)
-        let client = try Client(
-            id: id, name: definition.name, profession: definition.profession,
-            line: PhoneNumber(definition.line, country: definition.country), country: definition.country,
-            hours: WeeklyHours(parsing: definition.hours),
-            plan: Plan(callsPerMonth: definition.calls, smsPerMonth: definition.calls / 5),
-            isMedical: definition.medical)
-        try Store.insert(client, agendas: definition.agendas, types: definition.types, at: now, in: db)
+    /// Imports the client's files as `secretary client import` would (the first creates the
+    /// client, each later one adds an amendment), then fills its agendas and history.
+    mutating func seed(_ versions: [ClientFile]) throws {
+        // The seed records one audit entry for the whole demo; these entries are not kept.
+        var trail = AuditTrail(actor: "demo", at: now)
+        for file in versions {
+            _ = try Store.importClientFile(file, at: now, by: Identity("demo"), trail: &trail, in: db)
+        }
+        let client = try Store.client(versions[0].client.id, in: db)
+        let id = client.id
         summary.clients += 1
-        let calendar = client.calendar
-        let today = calendar.localDate(of: now)
-        try Store.insertInstructions(
-            [.greeting: definition.greeting, .presentation: definition.presentation, .services: definition.services,
-             .appointments: definition.types.map { "\($0.name) : \($0.minutes) min" }.joined(separator: "\n"),
-             .hours: client.hours.description, .urgent: definition.urgent, .transfer: definition.transfer,
-             .faq: definition.faq, .never: definition.never],
-            effectiveFrom: today.adding(days: -90), client: id, at: now, by: Identity("demo"), in: db)
 
         let contacts = try seedContacts(for: client)
         let agendas = try Agenda.fetchAll(db, sql: "SELECT * FROM agenda WHERE client_id = ?", arguments: [id.rawValue])

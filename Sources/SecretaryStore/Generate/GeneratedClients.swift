@@ -1,55 +1,51 @@
 import Foundation
 import SecretaryCore
 
-/// One generated client: a copy of a demo client's profession, hours, appointment types and
-/// instructions, under a new practice name, with a weight that sets its share of contacts
-/// and calls (some practices are three times busier than others).
+/// One generated client: a copy of a demo client file (profession, hours, appointment
+/// types, instructions, advice rules) under a new practice name and line, with a weight
+/// that sets its share of contacts and calls (some practices are three times busier).
 struct GeneratedClient {
-    let client: Client
-    let template: DemoClient
-    let agendaNames: [String]
+    let file: ClientFile
     let weight: Double
     /// Index of the template, which fixes the hours: clients of one template share open days.
     let templateIndex: Int
-    let instructions: [Instructions.Section: String]
+
+    var client: Client { file.client }
+    var agendaNames: [String] { file.agendas }
 }
 
 /// Builds the clients of a generated database, deterministically from the random source.
 enum ClientFactory {
-    static func make(count: Int, random: inout SeededRandom) throws -> [GeneratedClient] {
-        let templates = DemoCatalogue.clients
+    static func make(count: Int, effectiveFrom: LocalDate, random: inout SeededRandom) throws -> [GeneratedClient] {
+        let templates = try DemoCatalogue.clients().map { $0.last! }
         return try (0..<count).map { index in
             let templateIndex = index % templates.count
             let template = templates[templateIndex]
-            let idParts = template.id.split(separator: "-")
+            let model = template.client
+            let idParts = model.id.rawValue.split(separator: "-")
             let templateSurname = idParts.last.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? ""
             let surname = DemoCatalogue.lastNames.randomElement(using: &random)!
             let slug = String(NameText.slug(surname).prefix(20)).trimmingCharacters(in: ["-"])
             let id = try ClientID("\(idParts.dropLast().joined(separator: "-"))-\(slug)-\(index + 1)")
-            let line: PhoneNumber = try template.country == .fr
+            let line: PhoneNumber = try model.country == .fr
                 ? PhoneNumber(e164: "+33186" + NameText.digits(index, count: 6))
                 : PhoneNumber(e164: "+3223" + NameText.digits(index, count: 6))
             func renamed(_ text: String) -> String { text.replacingOccurrences(of: templateSurname, with: surname) }
             let client = try Client(
-                id: id, name: renamed(template.name), profession: template.profession, line: line,
-                country: template.country, hours: WeeklyHours(parsing: template.hours),
-                plan: Plan(callsPerMonth: template.calls, smsPerMonth: template.calls / 5), isMedical: template.medical)
+                id: id, name: renamed(model.name), profession: model.profession, line: line, country: model.country,
+                timeZoneIdentifier: model.timeZoneIdentifier, hours: model.hours, plan: model.plan,
+                isMedical: model.isMedical, slotMinutes: model.slotMinutes)
             let title = ["Dr ", "Maître "].first { template.agendas[0].hasPrefix($0) } ?? ""
             let agendaNames = template.agendas.indices.map { position in
                 let first = DemoCatalogue.firstNames.randomElement(using: &random)!
                 let last = position == 0 ? surname : DemoCatalogue.lastNames.randomElement(using: &random)!
                 return "\(title)\(first) \(last)"
             }
-            let instructions: [Instructions.Section: String] = [
-                .greeting: renamed(template.greeting), .presentation: renamed(template.presentation),
-                .services: template.services,
-                .appointments: template.types.map { "\($0.name) : \($0.minutes) min" }.joined(separator: "\n"),
-                .hours: client.hours.description, .urgent: template.urgent, .transfer: template.transfer,
-                .faq: template.faq, .never: template.never,
-            ]
-            return GeneratedClient(client: client, template: template, agendaNames: agendaNames,
-                                   weight: 0.4 + 1.2 * Double.random(in: 0..<1, using: &random),
-                                   templateIndex: templateIndex, instructions: instructions)
+            let file = ClientFile(client: client, agendas: agendaNames, appointmentTypes: template.appointmentTypes,
+                                  effectiveFrom: min(template.effectiveFrom, effectiveFrom),
+                                  sections: template.sections.mapValues(renamed), adviceRules: template.adviceRules)
+            return GeneratedClient(file: file, weight: 0.4 + 1.2 * Double.random(in: 0..<1, using: &random),
+                                   templateIndex: templateIndex)
         }
     }
 }

@@ -65,9 +65,9 @@ struct ScaleGenerator {
         self.now = now.stored
         self.progress = progress
         random = SeededRandom(seed: seed)
-        clients = try ClientFactory.make(count: size.clients, random: &random)
         // Every generated client lives in Europe/Paris or Europe/Brussels: one local "today".
         today = (try LocalCalendar(identifier: "Europe/Paris")).localDate(of: now)
+        clients = try ClientFactory.make(count: size.clients, effectiveFrom: today.adding(days: -400), random: &random)
         openDays = OpenDays(first: today.adding(days: -ScaleGenerator.appointmentDaysBack),
                             count: ScaleGenerator.appointmentDays)
         try checkCapacity()
@@ -80,7 +80,8 @@ struct ScaleGenerator {
         var capacity = 0.0
         for generated in clients {
             let open = openDays.days(of: generated).reduce(0) { $0 + $1.openMinutes }
-            let mean = Double(generated.template.types.map(\.minutes).reduce(0, +)) / Double(generated.template.types.count)
+            let types = generated.file.appointmentTypes
+            let mean = Double(types.map(\.minutes).reduce(0, +)) / Double(types.count)
             capacity += Double(open * generated.agendaNames.count) / mean * 2 / 3
         }
         guard Double(size.appointments) <= capacity else {
@@ -159,12 +160,9 @@ struct ScaleGenerator {
                     throw StoreError("the database already has data (\(count) rows in \(table)): generate needs an empty database")
                 }
             }
+            // Through the client file import, as an administrator would add them.
             for generated in clients {
-                try Store.insert(generated.client, agendas: generated.agendaNames,
-                                 types: generated.template.types, at: nowDate, in: db)
-                _ = try Store.insertInstructions(generated.instructions, effectiveFrom: today.adding(days: -400),
-                                                 client: generated.client.id, at: nowDate,
-                                                 by: ScaleGenerator.actor, in: db)
+                _ = try Store.importClientFile(generated.file, at: nowDate, by: ScaleGenerator.actor, trail: &trail, in: db)
             }
             let clientIndex = Dictionary(uniqueKeysWithValues: clients.enumerated().map { ($1.client.id.rawValue, $0) })
             agendas = try Row.fetchAll(db, sql: "SELECT id, client_id FROM agenda ORDER BY id").map {

@@ -22,6 +22,27 @@ extension Store {
         }
     }
 
+    /// The latest version, in force or scheduled.
+    public func latestInstructions(of client: ClientID) throws -> Instructions? {
+        try read { try Store.latestInstructions(of: client, in: $0) }
+    }
+
+    static func latestInstructions(of client: ClientID, in db: Database) throws -> Instructions? {
+        try Row.fetchOne(db, sql: """
+            SELECT version, effective_from, document FROM instructions WHERE client_id = ? ORDER BY version DESC LIMIT 1
+            """, arguments: [client.rawValue]).map(Store.instructions(from:))
+    }
+
+    /// What version `version` changed from the one before it, section by section; nil for
+    /// the first version.
+    public func instructionsChanges(of client: ClientID, version: Int) throws -> InstructionsDiff? {
+        let history = try instructionHistory(of: client)
+        guard let index = history.firstIndex(where: { $0.version == version }) else {
+            throw StoreError("client '\(client)' has no instructions version \(version)")
+        }
+        return index == 0 ? nil : history[index - 1].changes(to: history[index])
+    }
+
     private static func instructions(from row: Row) throws -> Instructions {
         try Instructions(version: row["version"], effectiveFrom: LocalDate(parsing: row["effective_from"]),
                          document: row["document"])

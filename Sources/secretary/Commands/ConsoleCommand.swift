@@ -58,7 +58,8 @@ struct ConsoleLauncher {
             state: AppState(width: width, height: height, language: language, user: user, now: data.now()),
             data: data)
         session.start()
-        terminal.draw(render(session.state))
+        var drawn = session.state
+        terminal.draw(render(drawn))
         while session.state.isRunning && SignalGuard.stopRequested == 0 {
             if let input = terminal.read() {
                 switch input {
@@ -72,8 +73,11 @@ struct ConsoleLauncher {
             if session.needsFullRedraw {
                 session.needsFullRedraw = false
                 terminal.invalidate()
+            } else if session.state == drawn {
+                continue
             }
-            terminal.draw(render(session.state))
+            drawn = session.state
+            terminal.draw(render(drawn))
         }
     }
 }

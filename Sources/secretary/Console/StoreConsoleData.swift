@@ -15,18 +15,24 @@ final class StoreConsoleData: ConsoleData {
     func changeCounter() throws -> Int { try store.dataVersion() }
 
     func queue() throws -> [QueueEntry] {
-        try store.waitingQueue().map {
+        try store.queue().map {
             QueueEntry(callID: $0.call.id, clientID: $0.call.clientID, clientName: $0.clientName, from: $0.call.from,
                        contactName: $0.contactName, arrivedAt: $0.call.arrivedAt, isUrgent: $0.call.isUrgent)
         }
     }
 
+    /// Nil when no call waits (the console says so in the operator's language); a paused
+    /// operator or a call taken by another terminal comes back as the store's sentence.
     func claimNextCall(for user: Operator) throws -> ActiveCall? {
-        try store.claimNextCall(by: user).map(activeCall)
+        do {
+            return activeCall(try store.claimNextCall(operator: user.login).call)
+        } catch let refusal as RuleViolation where refusal.rule == .notFound {
+            return nil
+        }
     }
 
     func currentCall(for user: Operator) throws -> ActiveCall? {
-        try store.currentCall(of: user).map(activeCall)
+        try store.currentCall(operator: user.login).map { activeCall($0.call) }
     }
 
     private func activeCall(_ call: Call) -> ActiveCall {
@@ -34,11 +40,14 @@ final class StoreConsoleData: ConsoleData {
     }
 
     func finishCall(_ callID: Int64, outcome: CallOutcome, note: String, by user: Operator) throws {
-        try store.finishCall(callID, outcome: outcome, note: note, by: user)
+        try store.finish(callID: callID, outcome: outcome, note: note, operator: user.login)
     }
 
+    /// Opening or closing a console in the middle of a call (available, offline) leaves the
+    /// call's presence alone; pausing then is refused with the store's reason.
     func setPresence(_ presence: Presence, for user: Operator) throws {
-        try store.setPresence(presence, of: user)
+        if presence != .paused, [.onCall, .wrapUp].contains(try store.presence(operator: user.login).state) { return }
+        try store.setPresence(operator: user.login, presence)
     }
 
     func clients() throws -> [Client] { try store.clients() }

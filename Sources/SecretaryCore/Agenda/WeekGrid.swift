@@ -1,0 +1,175 @@
+import Foundation
+
+/// One agenda's week as the console draws it: six columns, Monday to Saturday, and rows
+/// from the week's earliest opening to its latest closing in the client's slot
+/// granularity. Rows are local times, so a week across a daylight saving change lays out
+/// like any other: an appointment at 09:00 sits on the 09:00 row on both sides.
+///
+/// A pure value: the console draws it and moves a cursor over it; nothing here knows the
+/// terminal or the database.
+public struct WeekGrid: Sendable {
+    public struct Day: Hashable, Sendable {
+        public let date: LocalDate
+        /// The open ranges of the day; empty when closed.
+        public let ranges: [TimeRange]
+        /// The public holiday's name (`Noël`) when the day is one.
+        public let holiday: String?
+
+        /// Closed all day (Sunday-like, a practitioner's day off, or a holiday): drawn narrow.
+        public var isClosed: Bool { ranges.isEmpty }
+    }
+
+    /// The part of an appointment shown in one cell.
+    public struct Booking: Hashable, Sendable {
+        public let id: Int64
+        public let contactName: String
+        public let typeID: Int64
+        public let typeName: String
+        /// The type's colour index (1–8).
+        public let colour: Int
+        public let status: AppointmentStatus
+        public let start: Date
+        public let end: Date
+        /// This row is where the appointment begins in the grid: draw the name here, and
+        /// only a continuation mark below.
+        public let isFirstRow: Bool
+    }
+
+    public enum Cell: Hashable, Sendable {
+        case closed
+        case free
+        /// The practitioner is away; the reason (`Congrès`), possibly empty.
+        case absence(String)
+        case appointment(Booking)
+
+        public var isFree: Bool { self == .free }
+
+        public var booking: Booking? {
+            if case .appointment(let booking) = self { return booking }
+            return nil
+        }
+    }
+
+    /// A cell: `day` 0 (Monday) to 5 (Saturday), `row` 0 to `rows.count - 1`.
+    public struct Position: Hashable, Sendable {
+        public var day: Int
+        public var row: Int
+        public init(day: Int, row: Int) {
+            self.day = day
+            self.row = row
+        }
+    }
+
+    public let monday: LocalDate
+    public let slotMinutes: Int
+    public let days: [Day]
+    /// The local time at which each row starts.
+    public let rows: [TimeOfDay]
+    public let calendar: LocalCalendar
+    private let cells: [[Cell]]
+
+    /// Lays out the week holding `date` (any day of it) from a schedule that covers it.
+    public init(schedule: AgendaSchedule, week date: LocalDate) {
+        let monday = date.mondayOfWeek
+        let calendar = schedule.calendar
+        let slot = schedule.client.slotMinutes
+        self.monday = monday
+        self.slotMinutes = slot
+        self.calendar = calendar
+        let dates = (0..<6).map { monday.adding(days: $0) }
+        let days = dates.map { Day(date: $0, ranges: schedule.ranges(on: $0), holiday: schedule.holiday(on: $0)) }
+        let rows = WeekGrid.rows(schedule: schedule, dates: dates, slot: slot)
+        self.days = days
+        self.rows = rows
+        cells = dates.map { WeekGrid.cells(of: $0, rows: rows, slot: slot, schedule: schedule) }
+    }
+
+    /// Rows from the earliest weekly opening to the latest closing, Monday to Saturday
+    /// (holidays ignored, so a week with a holiday keeps its usual shape), widened to show
+    /// any appointment lying outside the hours rather than hiding it.
+    private static func rows(schedule: AgendaSchedule, dates: [LocalDate], slot: Int) -> [TimeOfDay] {
+        var starts = dates.flatMap { schedule.weeklyRanges(on: $0.weekday) }.map(\.start.minutes)
+        var ends = dates.flatMap { schedule.weeklyRanges(on: $0.weekday) }.map(\.end.minutes)
+        let calendar = schedule.calendar
+        for entry in schedule.entries {
+            let day = calendar.localDate(of: entry.start)
+            guard dates.contains(day) else { continue }
+            starts.append(calendar.timeOfDay(of: entry.start).minutes)
+            let endDay = calendar.localDate(of: entry.end)
+            ends.append(endDay == day ? calendar.timeOfDay(of: entry.end).minutes : 24 * 60)
+        }
+        if starts.isEmpty, let span = WeeklyHours.service.span {
+            starts = [span.start.minutes]
+            ends = [span.end.minutes]
+        }
+        let first = starts.min()! / slot * slot
+        let last = min(24 * 60, (ends.max()! + slot - 1) / slot * slot)
+        return stride(from: first, to: last, by: slot).map { try! TimeOfDay(minutes: $0) }
+    }
+
+    private static func cells(of date: LocalDate, rows: [TimeOfDay], slot: Int,
+                              schedule: AgendaSchedule) -> [Cell] {
+        let calendar = schedule.calendar
+        let open = schedule.openIntervals(on: date)
+        guard let firstRow = rows.first, let lastRow = rows.last else { return [] }
+        // When no clock change falls between the first and the last row (the usual case: clocks
+        // change on Sunday nights), rows are plain offsets from the first; otherwise ask the
+        // calendar for each. Converting every cell through the calendar costs milliseconds.
+        let top = calendar.instant(date, firstRow)
+        let lastEnd = calendar.instant(date, try! TimeOfDay(minutes: min(24 * 60, lastRow.minutes + slot)))
+        let linear = lastEnd.timeIntervalSince(top) == TimeInterval((min(24 * 60, lastRow.minutes + slot) - firstRow.minutes) * 60)
+        let day = DateInterval(start: min(top, lastEnd), end: max(top, lastEnd))
+        let entries = schedule.entries.filter { $0.interval.overlaps(day) }
+        let absences = schedule.absences.filter { $0.interval.overlaps(day) }
+        var shown: Set<Int64> = []
+        return rows.map { time in
+            let interval: DateInterval
+            if linear {
+                let start = top.addingTimeInterval(TimeInterval((time.minutes - firstRow.minutes) * 60))
+                interval = DateInterval(start: start, duration: TimeInterval(min(slot, 24 * 60 - time.minutes) * 60))
+            } else {
+                let start = calendar.instant(date, time)
+                let end = calendar.instant(date, try! TimeOfDay(minutes: min(24 * 60, time.minutes + slot)))
+                interval = DateInterval(start: start, end: max(start, end))
+            }
+            if let entry = entries.first(where: { $0.interval.overlaps(interval) }) {
+                let first = shown.insert(entry.id).inserted
+                return .appointment(Booking(
+                    id: entry.id, contactName: entry.contactName, typeID: entry.appointment.typeID,
+                    typeName: entry.typeName, colour: entry.colour, status: entry.status,
+                    start: entry.start, end: entry.end, isFirstRow: first))
+            }
+            if !open.contains(where: { $0.encloses(interval) }) { return .closed }
+            if let absence = absences.first(where: { $0.interval.overlaps(interval) }) { return .absence(absence.reason) }
+            return .free
+        }
+    }
+
+    public func cell(_ position: Position) -> Cell {
+        guard days.indices.contains(position.day), rows.indices.contains(position.row) else { return .closed }
+        return cells[position.day][position.row]
+    }
+
+    public func cell(day: Int, row: Int) -> Cell { cell(Position(day: day, row: row)) }
+
+    /// The instants a cell covers.
+    public func interval(at position: Position) -> DateInterval {
+        let date = days[position.day].date
+        let time = rows[position.row]
+        let start = calendar.instant(date, time)
+        let end = calendar.instant(date, try! TimeOfDay(minutes: min(24 * 60, time.minutes + slotMinutes)))
+        return DateInterval(start: start, end: max(start, end))
+    }
+
+    /// The cell holding `instant`, if it lies in this week's grid.
+    public func position(of instant: Date) -> Position? {
+        let date = calendar.localDate(of: instant)
+        guard let day = days.firstIndex(where: { $0.date == date }), let first = rows.first else { return nil }
+        let row = (calendar.timeOfDay(of: instant).minutes - first.minutes) / slotMinutes
+        guard calendar.timeOfDay(of: instant).minutes >= first.minutes, rows.indices.contains(row) else { return nil }
+        return Position(day: day, row: row)
+    }
+
+    /// The column of `date`, if it is in this week (for marking today).
+    public func dayIndex(of date: LocalDate) -> Int? { days.firstIndex { $0.date == date } }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import SecretaryCore
+import SecretaryStore
+
+struct ClientCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "client", abstract: "Export, import and trace one client's file and instructions.",
+        discussion: """
+            A client file describes one client: its fields, agendas, appointment types and its \
+            cahier des charges (see README). Importing a file over an existing client adds its \
+            instructions as a new version (an avenant) from its 'effective from' date.
+            """,
+        subcommands: [Export.self, Import.self, History.self])
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a client's file (with its latest instructions), to edit and import back.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The client id (see `secretary clients`).") var id: String
+
+        func run() throws {
+            let clientID = try ClientID(id)
+            print(try global.openStore().exportClientFile(clientID), terminator: "")
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a client from a file, or update it and add its instructions as a new version.",
+            discussion: "All or nothing: an error names the line and the field, and nothing is written.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The client file.") var file: String
+
+        func run() throws {
+            let name = (file as NSString).lastPathComponent
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ValidationError(field: "client file", value: file, reason: "cannot be read")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw ValidationError(field: "client file", value: file, reason: "is not UTF-8 text")
+            }
+            let parsed = try ClientFile(parsing: text, file: name)
+            let result: ClientImport
+            do {
+                result = try global.openStore().importClientFile(parsed, by: Identity("cli"))
+            } catch let error as LineError {
+                throw error.inFile(name)
+            }
+            var summary = result.created ? "Created client \(result.clientID)" : "Updated client \(result.clientID)"
+            if let version = result.instructionsVersion {
+                summary += "; instructions version \(version) from \(parsed.effectiveFrom)"
+            } else {
+                summary += "; instructions unchanged"
+            }
+            if !result.created && !result.agendasAdded.isEmpty { summary += "; agendas added: " + result.agendasAdded.joined(separator: ", ") }
+            if !result.created && !result.typesAdded.isEmpty { summary += "; types added: " + result.typesAdded.joined(separator: ", ") }
+            print(summary + ".")
+        }
+    }
+
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List a client's instructions versions and what each amendment changed.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The client id.") var id: String
+        @Flag(help: "Print JSON for scripts.") var json = false
+
+        struct Row: Encodable {
+            struct Change: Encodable {
+                let section, kind: String
+                let old, new: String?
+            }
+            let version: Int
+            let effectiveFrom: String
+            let inForce: Bool
+            let changes: [Change]
+        }
+
+        func run() throws {
+            let clientID = try ClientID(id)
+            let store = try global.openStore()
+            let client = try store.client(clientID)
+            let versions = try store.instructionHistory(of: clientID)
+            let today = client.calendar.localDate(of: store.now)
+            let inForce = try store.instructions(of: clientID, on: today)?.version
+            let rows = versions.enumerated().map { index, version in
+                let diff = index == 0 ? nil : versions[index - 1].changes(to: version)
+                return Row(version: version.version, effectiveFrom: version.effectiveFrom.description,
+                           inForce: version.version == inForce,
+                           changes: diff?.changes.map { .init(section: $0.section.rawValue, kind: $0.kind.rawValue, old: $0.old, new: $0.new) } ?? [])
+            }
+            if json { return try printJSON(rows) }
+            if versions.isEmpty { return print("\(clientID) has no instructions.") }
+            for (index, version) in versions.enumerated() {
+                let state = version.version == inForce ? " (in force)" : version.effectiveFrom > today ? " (scheduled)" : ""
+                print("version \(version.version), from \(version.effectiveFrom)\(state)")
+                guard index > 0 else {
+                    print("  first version: " + Instructions.Section.allCases.filter { version.sections[$0] != nil }
+                        .map(\.rawValue).joined(separator: ", "))
+                    continue
+                }
+                let diff = versions[index - 1].changes(to: version)
+                if diff.changes.isEmpty { print("  no section changed") }
+                for change in diff.changes {
+                    print("  \(change.section.rawValue) (\(change.kind.rawValue)):")
+                    for line in change.lines {
+                        if case .kept = line { continue }
+                        print("    \(line)")
+                    }
+                }
+            }
+        }
+    }
+}

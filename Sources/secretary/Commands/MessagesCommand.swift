@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import SecretaryCore
+import SecretaryStore
+
+struct MessagesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "messages", abstract: "List, take and pass on the messages left for clients.",
+        discussion: "A message goes new → transmitted (to the client) → acknowledged (by the client).",
+        subcommands: [List.self, Add.self, MarkTransmitted.self, Acknowledge.self], defaultSubcommand: List.self)
+
+    struct Row: Encodable {
+        let id: Int64
+        let client: String
+        let createdAt: Date
+        let callerName: String
+        let callbackNumber: String?
+        let reason, text, status: String
+        let urgent: Bool
+        let tags: [String]
+        let transmittedAt, acknowledgedAt: Date?
+
+        init(_ message: Message) {
+            id = message.id
+            client = message.clientID.rawValue
+            createdAt = message.createdAt
+            callerName = message.callerName
+            callbackNumber = message.callbackNumber?.e164
+            reason = message.reason
+            text = message.text
+            status = message.status.rawValue
+            urgent = message.isUrgent
+            tags = message.tags
+            transmittedAt = message.transmittedAt
+            acknowledgedAt = message.acknowledgedAt
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List messages, newest first.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only this client's messages.") var client: String?
+        @Option(help: "Only messages in this status: new, transmitted or acknowledged.") var status: String?
+        @Flag(help: "Print JSON for scripts.") var json = false
+
+        func run() throws {
+            let clientID = try client.map(ClientID.init)
+            let status = try status.map(MessageStatus.init(parsing:))
+            let store = try global.openStore()
+            let messages = try store.messages(client: clientID, status: status)
+            if json { return try printJSON(messages.map(Row.init)) }
+            if messages.isEmpty { return print("No messages.") }
+            let zones = Dictionary(uniqueKeysWithValues: try store.clients().map { ($0.id, $0.calendar) })
+            printTable([["ID", "CLIENT", "TAKEN", "FROM", "CALL BACK", "STATUS", "REASON"]] + messages.map { message in
+                let taken = zones[message.clientID].map { $0.localDateTime(of: message.createdAt).description } ?? ""
+                return ["\(message.id)", message.clientID.rawValue, taken.replacingOccurrences(of: "T", with: " "),
+                        message.callerName, message.callbackNumber?.national ?? "",
+                        (message.isUrgent ? "URGENT " : "") + message.status.rawValue,
+                        ([message.reason] + message.tags.map { "[\($0)]" }).filter { !$0.isEmpty }.joined(separator: " ")]
+            })
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take a message for a client.",
+            discussion: """
+                The text and the reason are checked for medical advice: a refused text exits non-zero, \
+                names the phrase and the rule, and writes nothing. The caller's own words may be quoted \
+                in « », " " or “ ”: they are not checked.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The client id.") var client: String
+        @Option(help: "The caller's name.") var fromName: String
+        @Option(help: "The number to call back (any format).") var phone: String
+        @Option(help: "The message.") var text: String
+        @Option(help: "Why the caller called (a few words).") var reason: String = ""
+        @Flag(help: "Mark the message urgent.") var urgent = false
+        @Option(help: "A tag, like \"medical question\" (repeatable).") var tag: [String] = []
+
+        func run() throws {
+            let clientID = try ClientID(client)
+            let store = try global.openStore()
+            let country = try store.client(clientID).country
+            let draft = MessageDraft(clientID: clientID, callerName: fromName, callbackNumber: try PhoneNumber(phone, country: country),
+                                     reason: reason, text: text, isUrgent: urgent, tags: tag)
+            let message = try store.addMessage(draft, by: Identity("cli"))
+            print("Message \(message.id) for \(clientID) saved\(message.isUrgent ? " (urgent)" : "").")
+        }
+    }
+
+    struct MarkTransmitted: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mark-transmitted", abstract: "Record that messages were passed on to their client (all or none).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Message ids.") var ids: [Int64]
+
+        func run() throws {
+            let done = try global.openStore().markTransmitted(ids, by: Identity("cli"))
+            print("Transmitted: " + done.map { "\($0.id)" }.joined(separator: ", ") + ".")
+        }
+    }
+
+    struct Acknowledge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that the client has read transmitted messages (all or none).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Message ids.") var ids: [Int64]
+
+        func run() throws {
+            let done = try global.openStore().acknowledge(ids, by: Identity("cli"))
+            print("Acknowledged: " + done.map { "\($0.id)" }.joined(separator: ", ") + ".")
+        }
+    }
+}
