@@ -51,4 +51,15 @@ enum BenchmarkDatabase {
         }
         return try Store(path: path, clock: ManualClock(now))
     }
+
+    /// A fresh copy of the database for the benchmarks that write (booking, claiming), so
+    /// the cached file stays as generated and every run starts from the same data.
+    static func openScratch() throws -> Store {
+        _ = try open().checkpoint()
+        let scratch = path + ".scratch"
+        let manager = FileManager.default
+        for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: scratch + suffix) }
+        try manager.copyItem(atPath: path, toPath: scratch)
+        return try Store(path: scratch, clock: ManualClock(now))
+    }
 }

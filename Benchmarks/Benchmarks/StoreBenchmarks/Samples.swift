@@ -52,3 +52,30 @@ final class Cycle<Element>: @unchecked Sendable {
         return elements[index]
     }
 }
+
+/// Inputs of the writing benchmarks: for each agenda, a type and a bookable contact of its
+/// client; every client's line; an operator free to answer.
+final class WriteSamples: @unchecked Sendable {
+    let bookings: [(agendaID: Int64, typeID: Int64, contactID: Int64)]
+    let lines: [PhoneNumber]
+    let operatorLogin: String
+
+    init(store: Store) throws {
+        (bookings, lines, operatorLogin) = try store.read { db in
+            let bookings = try Row.fetchAll(db, sql: """
+                SELECT agenda.id AS agenda_id,
+                       (SELECT id FROM appointment_type WHERE client_id = agenda.client_id ORDER BY position LIMIT 1) AS type_id,
+                       (SELECT id FROM contact WHERE client_id = agenda.client_id AND blacklisted = 0 LIMIT 1) AS contact_id
+                FROM agenda ORDER BY agenda.id
+                """).map { (agendaID: $0["agenda_id"] as Int64, typeID: $0["type_id"] as Int64, contactID: $0["contact_id"] as Int64) }
+            // Lines open now, so that each call rings as waiting (not logged as closed).
+            let lines = try Client.fetchAll(db, sql: "SELECT * FROM client ORDER BY id")
+                .filter { $0.openingHours.isOpen(at: store.now) }.map(\.line)
+            guard let login = try String.fetchOne(db, sql: """
+                SELECT login FROM operator JOIN operator_presence ON operator_presence.operator_id = operator.id
+                WHERE role = 'operator' AND state IN ('available', 'offline') ORDER BY operator.id LIMIT 1
+                """) else { throw StoreError("no operator free to answer in the benchmark database") }
+            return (bookings, lines, login)
+        }
+    }
+}

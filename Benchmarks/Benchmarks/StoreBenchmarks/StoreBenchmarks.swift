@@ -106,21 +106,61 @@ let benchmarks: @Sendable () -> Void = {
         })
     }
 
-    // MARK: Slots for the APIs being written now (the lead wires them in)
+    // MARK: Writes, on a scratch copy of the database
+
+    let scratch: Store
+    let writeSamples: WriteSamples
+    do {
+        scratch = try BenchmarkDatabase.openScratch()
+        writeSamples = try WriteSamples(store: scratch)
+    } catch {
+        fatalError("cannot prepare the scratch database: \(error)")
+    }
+    let writes = Benchmark.Configuration(metrics: [.wallClock, .mallocCountTotal], timeUnits: .microseconds,
+                                         warmupIterations: 20, maxDuration: .seconds(3), maxIterations: 2_000)
+
+    // The whole booking transaction with its checks (hours, overlaps, absences, blacklist),
+    // in the next free slot of a rotating agenda; cancelled afterwards, out of the measure.
+    let bookings = Cycle(writeSamples.bookings)
+    Benchmark("Booking: book(_:by:) with its checks", configuration: writes) { benchmark in
+        let sample = bookings.next()
+        guard let slot = try scratch.freeSlots(agendaID: sample.agendaID, typeID: sample.typeID,
+                                               from: BenchmarkDatabase.now.addingTimeInterval(86_400), count: 1).first else {
+            fatalError("no free slot in agenda \(sample.agendaID)")
+        }
+        benchmark.startMeasurement()
+        let booked = try scratch.book(BookingRequest(agendaID: sample.agendaID, contact: .existing(sample.contactID),
+                                                     typeID: sample.typeID, start: slot.start), by: Identity("bench"))
+        benchmark.stopMeasurement()
+        try scratch.cancel(booked.appointment.id, reason: "benchmark", by: Identity("bench"))
+    }
+
+    // An operator answers the longest-waiting call; a new call rings before each claim and
+    // the operator finishes the call after it, out of the measure.
+    let lines = Cycle(writeSamples.lines)
+    Benchmark("Claim: claimNextCall(operator:)", configuration: writes) { benchmark in
+        _ = try scratch.callIn(line: lines.next(), from: "+33612345678")
+        benchmark.startMeasurement()
+        let claimed = try scratch.claimNextCall(operator: writeSamples.operatorLogin)
+        benchmark.stopMeasurement()
+        try scratch.endTalk(callID: claimed.call.id, operator: writeSamples.operatorLogin)
+        try scratch.finish(callID: claimed.call.id, outcome: .information, operator: writeSamples.operatorLogin)
+    }
+
+    // MARK: The supervisor
+
+    Benchmark("Supervisor figures for a day: supervisorFigures()",
+              configuration: .init(metrics: [.wallClock, .mallocCountTotal], timeUnits: .microseconds,
+                                   warmupIterations: 5, maxDuration: .seconds(5), maxIterations: 500)) { benchmark in
+        blackHole(try store.supervisorFigures())
+    }
+
+    // MARK: A slot for the console
 
     // TODO(console): "Console render 200x60" — render the whole console (queue, caller,
     // instructions, agenda week) into the in-memory screen buffer at 200 columns x 60 rows,
-    // from a state loaded on this database. Target p99 < 1 ms.
-    //
-    // TODO(booking): "Booking one appointment" — the whole write transaction with its checks
-    // (open hours, overlaps, absences, blacklist) through the audited write path, on a free
-    // slot of a rotating agenda; cancel it afterwards outside the measurement
-    // (benchmark.stopMeasurement()) so the agenda stays as generated. Target p99 < 5 ms.
-    //
-    // TODO(calls): "Claiming a call" — an operator claims the oldest waiting call; insert a
-    // fresh waiting call before each iteration outside the measurement. Target p99 < 2 ms.
-    //
-    // TODO(supervisor): "Supervisor figures for a day" — waiting, oldest wait, answered,
-    // abandoned, per-operator counts and times for today, over the 500k calls.
-    // Target p99 < 20 ms.
+    // from a ConsoleSession loaded on this database (claim a call so every pane is filled),
+    // timing `render(state, into: &buffer)` only. The store-backed ConsoleData
+    // (StoreConsoleData) lives in the executable target, which this package cannot import:
+    // it needs to move to a library first. Target p99 < 1 ms.
 }
