@@ -9,6 +9,7 @@ public enum Action: String, CaseIterable, Sendable {
     case newContact
     case endCall, togglePause
     case previousWeek, nextWeek, today
+    case newMessage, medicalQuestion, emergencyScript, clientMessages, instructionsHistory
 }
 
 /// Where a binding applies.
@@ -69,6 +70,16 @@ public enum Keymap {
         Binding(action: .previousWeek, keys: [.character("["), .pageUp], scope: .pane(.agenda), hinted: true, label: .actionPreviousWeek),
         Binding(action: .nextWeek, keys: [.character("]"), .pageDown], scope: .pane(.agenda), hinted: true, label: .actionNextWeek),
         Binding(action: .today, keys: [.character("t")], scope: .pane(.agenda), hinted: true, label: .actionToday),
+
+        Binding(action: .newMessage, keys: [.character("M")], scope: .global, hinted: true, label: .actionNewMessage),
+        Binding(action: .medicalQuestion, keys: [.character("Q")], scope: .global, hinted: false, label: .actionMedicalQuestion),
+        Binding(action: .medicalQuestion, keys: [.character("Q")], scope: .pane(.instructions), hinted: true,
+                label: .actionMedicalQuestion),
+        Binding(action: .emergencyScript, keys: [.character("!")], scope: .global, hinted: true, label: .actionEmergency),
+        Binding(action: .clientMessages, keys: [.character("m")], scope: .pane(.lookup), hinted: true, label: .actionClientMessages),
+        Binding(action: .clientMessages, keys: [.character("m")], scope: .pane(.instructions), hinted: false, label: .actionClientMessages),
+        Binding(action: .instructionsHistory, keys: [.character("v")], scope: .pane(.instructions), hinted: true,
+                label: .actionInstructionsHistory),
     ]
 
     /// The action of `key` in `pane`: the pane's own bindings first, then the global ones.
