@@ -254,6 +254,27 @@ struct EmergencyTests {
         #expect(try #require(messageForm(state)).text == "Son mari a des idées suicidaires.", "back to the form as it was")
     }
 
+    @Test func theEmergencyOutcomeGoesThroughTheScriptSoTheClientIsAlerted() throws {
+        var state = Fixture.answered()
+        _ = update(&state, .key(.character("e")))
+        _ = update(&state, .key(.character("7")))
+        _ = type("Patiente orientée", into: &state)
+        #expect(update(&state, .key(.enter)).isEmpty)
+        #expect(try #require(emergencyScript(state)).assessment.numbers.first?.number == "15")
+        guard case .reportEmergency(10, "Patiente orientée", let message) = update(&state, .key(.enter)).first else {
+            Issue.record("Enter did not report the emergency")
+            return
+        }
+        #expect(message.isUrgent)
+    }
+
+    @Test func anOpenMessageListFollowsOtherTerminals() {
+        var state = Fixture.state()
+        _ = update(&state, .key(.character("2")))
+        _ = update(&state, .key(.character("m")))
+        #expect(update(&state, .externalChange).contains(.loadMessages(Fixture.martin.id)))
+    }
+
     @Test func adviceInTheCallNoteIsHighlightedAndEnterRefused() {
         var state = Fixture.answered()
         _ = update(&state, .key(.character("e")))

@@ -310,7 +310,15 @@ func endCallNoteEdited(_ state: inout AppState, outcome: CallOutcome, note: Stri
 
 /// Enter on the note: false when the call must not be finished yet, because the note holds
 /// an emergency term (the script opens) or gives advice (the reason goes to the status line).
+/// The emergency outcome always goes through the script, so the client is always alerted.
 func mayFinish(_ state: inout AppState, outcome: CallOutcome, note: String) -> Bool {
+    if outcome == .emergency {
+        let country = state.emergencyCountry
+        let assessment = EmergencyTriage.assess(note, country: country) ?? EmergencyTriage.script(country: country)
+        state.overlay = .emergency(EmergencyScript(assessment: assessment, note: note,
+                                                   resume: .endCall(outcome: outcome, note: note)))
+        return false
+    }
     if openTriageIfNeeded(&state, text: note, note: note, resume: .endCall(outcome: outcome, note: note)) { return false }
     guard let finding = AdviceGuard.check(note, rules: state.adviceRules).first else { return true }
     state.flash = Flash(text: adviceExplanation(finding, state.language), isError: true)

@@ -20,6 +20,8 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         if let client = state.context?.client, let agenda = currentAgenda(state), let monday = state.agenda.monday {
             effects.append(.loadWeek(agenda, monday, client))
         }
+        // A message taken or transmitted from another terminal shows in the open list.
+        if case .messages(let list) = state.overlay { effects.append(.loadMessages(list.clientID)) }
         return effects
     case .queueLoaded(let entries):
         state.queue = entries
