@@ -15,6 +15,8 @@ public enum Action: String, CaseIterable, Sendable {
 public enum Scope: Hashable, Sendable {
     case global
     case pane(PaneID)
+    /// The supervisor's wallboard, which only watches.
+    case wallboard
 }
 
 public struct Binding: Sendable {
@@ -69,6 +71,11 @@ public enum Keymap {
         Binding(action: .previousWeek, keys: [.character("["), .pageUp], scope: .pane(.agenda), hinted: true, label: .actionPreviousWeek),
         Binding(action: .nextWeek, keys: [.character("]"), .pageDown], scope: .pane(.agenda), hinted: true, label: .actionNextWeek),
         Binding(action: .today, keys: [.character("t")], scope: .pane(.agenda), hinted: true, label: .actionToday),
+
+        Binding(action: .help, keys: [.character("?"), .function(1)], scope: .wallboard, hinted: true, label: .actionHelp),
+        Binding(action: .redraw, keys: [.control("l")], scope: .wallboard, hinted: true, label: .actionRedraw),
+        Binding(action: .quit, keys: [.character("q")], scope: .wallboard, hinted: true, label: .actionQuit),
+        Binding(action: .cancel, keys: [.escape], scope: .wallboard, hinted: false, label: .actionCancel),
     ]
 
     /// The action of `key` in `pane`: the pane's own bindings first, then the global ones.

@@ -79,6 +79,8 @@ public final class ConsoleSession {
             case .redraw:
                 needsFullRedraw = true
                 return []
+            case .loadOwnCall:
+                return [.ownCallLoaded(try data.currentCall(for: state.user))]
             }
         } catch {
             return [.failed("\(error)")]

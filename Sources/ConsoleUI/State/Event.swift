@@ -20,6 +20,8 @@ public enum Event: Sendable {
     case callFinished
     case presenceChanged(Presence)
     case failed(String)
+    /// The operator's own call as the store has it now (another process may have ended it).
+    case ownCallLoaded(ActiveCall?)
 }
 
 /// Work the update asks for; performed outside it (by `ConsoleSession`), whose answers come
@@ -37,4 +39,6 @@ public enum Effect: Equatable, Sendable {
     case finishCall(Int64, CallOutcome, String)
     case setPresence(Presence)
     case redraw
+    /// Reads the operator's own call again (after another terminal or the PBX wrote).
+    case loadOwnCall
 }

@@ -16,7 +16,7 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         scrollAgendaToCursor(&state)
         return []
     case .externalChange:
-        var effects: [Effect] = [.loadQueue]
+        var effects: [Effect] = [.loadQueue, .loadOwnCall]
         if let client = state.context?.client, let agenda = currentAgenda(state), let monday = state.agenda.monday {
             effects.append(.loadWeek(agenda, monday, client))
         }
@@ -112,6 +112,8 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
             state.flash = Flash(text: message, isError: true)
         }
         return []
+    case .ownCallLoaded(let stored):
+        return followStoredCall(&state, stored)
     }
 }
 
