@@ -15,7 +15,9 @@ struct ScreenOptions: ParsableArguments {
     func appearance(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Appearance {
         let language = try lang.map(Language.init(parsing:)) ?? Language.from(environment: environment)
         let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
-        let theme = try ThemeLocator.load(noColour ? "monochrome" : (self.theme ?? "default"))
+        // The theme asked for is read even under NO_COLOR, so a misspelt name is always said.
+        let chosen = try ThemeLocator.load(self.theme ?? "default")
+        let theme = noColour ? try ThemeLocator.load("monochrome") : chosen
         return Appearance(language: language, theme: theme, colour: !noColour)
     }
 }
