@@ -29,12 +29,16 @@ public struct ActiveCall: Equatable, Sendable {
     public var clientID: ClientID
     public var from: PhoneNumber?
     public var answeredAt: Date
+    /// When the talk ended (the caller hung up, or the call was transferred): the operator
+    /// is then in wrap-up.
+    public var endedAt: Date?
 
-    public init(callID: Int64, clientID: ClientID, from: PhoneNumber?, answeredAt: Date) {
+    public init(callID: Int64, clientID: ClientID, from: PhoneNumber?, answeredAt: Date, endedAt: Date? = nil) {
         self.callID = callID
         self.clientID = clientID
         self.from = from
         self.answeredAt = answeredAt
+        self.endedAt = endedAt
     }
 }
 

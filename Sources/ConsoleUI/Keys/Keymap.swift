@@ -16,6 +16,8 @@ public enum Action: String, CaseIterable, Sendable {
 public enum Scope: Hashable, Sendable {
     case global
     case pane(PaneID)
+    /// The supervisor's wallboard, which only watches.
+    case wallboard
 }
 
 public struct Binding: Sendable {
@@ -80,6 +82,10 @@ public enum Keymap {
         Binding(action: .clientMessages, keys: [.character("m")], scope: .pane(.instructions), hinted: false, label: .actionClientMessages),
         Binding(action: .instructionsHistory, keys: [.character("v")], scope: .pane(.instructions), hinted: true,
                 label: .actionInstructionsHistory),
+        Binding(action: .help, keys: [.character("?"), .function(1)], scope: .wallboard, hinted: true, label: .actionHelp),
+        Binding(action: .redraw, keys: [.control("l")], scope: .wallboard, hinted: true, label: .actionRedraw),
+        Binding(action: .quit, keys: [.character("q")], scope: .wallboard, hinted: true, label: .actionQuit),
+        Binding(action: .cancel, keys: [.escape], scope: .wallboard, hinted: false, label: .actionCancel),
     ]
 
     /// The action of `key` in `pane`: the pane's own bindings first, then the global ones.

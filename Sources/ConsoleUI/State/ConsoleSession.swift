@@ -97,6 +97,8 @@ public final class ConsoleSession {
                 return [.messagesLoaded(client, try data.messages(client: client))]
             case .loadInstructionHistory(let client):
                 return [.instructionHistoryLoaded(client, try data.instructionHistory(client: client))]
+            case .loadOwnCall:
+                return [.ownCallLoaded(try data.currentCall(for: state.user))]
             }
         } catch {
             return [.failed("\(error)")]

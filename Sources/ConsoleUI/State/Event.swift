@@ -27,6 +27,8 @@ public enum Event: Sendable {
     case emergencyReported
     case messagesLoaded(ClientID, [Message])
     case instructionHistoryLoaded(ClientID, [Instructions])
+    /// The operator's own call as the store has it now (another process may have ended it).
+    case ownCallLoaded(ActiveCall?)
 }
 
 /// Work the update asks for; performed outside it (by `ConsoleSession`), whose answers come
@@ -50,4 +52,6 @@ public enum Effect: Equatable, Sendable {
     case loadMessages(ClientID)
     case markTransmitted(Int64, ClientID)
     case loadInstructionHistory(ClientID)
+    /// Reads the operator's own call again (after another terminal or the PBX wrote).
+    case loadOwnCall
 }

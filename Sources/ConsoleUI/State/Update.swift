@@ -16,7 +16,7 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         scrollAgendaToCursor(&state)
         return []
     case .externalChange:
-        var effects: [Effect] = [.loadQueue]
+        var effects: [Effect] = [.loadQueue, .loadOwnCall]
         if let client = state.context?.client, let agenda = currentAgenda(state), let monday = state.agenda.monday {
             effects.append(.loadWeek(agenda, monday, client))
         }
@@ -116,6 +116,8 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         return []
     case .messageSaved, .messageRefused, .emergencyReported, .messagesLoaded, .instructionHistoryLoaded:
         return handleMessageEvent(&state, event)
+    case .ownCallLoaded(let stored):
+        return followStoredCall(&state, stored)
     }
 }
 

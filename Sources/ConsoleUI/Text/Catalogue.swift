@@ -8,6 +8,13 @@ public enum Text: String, CaseIterable, Sendable {
     case actionScrollUp, actionScrollDown, actionPageUp, actionPageDown, actionTop
     case actionSlotUp, actionSlotDown, actionDayLeft, actionDayRight, actionPreviousWeek, actionNextWeek, actionToday
     case presenceAvailable, presenceOnCall, presenceWrapUp, presencePaused, presenceOffline
+    case wallboardTitle, wallboardLoading, wallboardWaitingNow, wallboardLongestWait, wallboardOperatorsNow
+    case wallboardClientsToday, wallboardServiceWithin, wallboardAllClients, wallboardMoreClients, wallboardOperators
+    case wallboardMoreOperators, wallboardNoOperator
+    case wallboardLegendOffered, wallboardLegendClosed, wallboardLegendAbandoned, wallboardLegendService, wallboardLegendAverages
+    case columnClient, columnOffered, columnAnswered, columnAbandoned, columnClosed, columnWaiting, columnService
+    case columnAverageWait, columnAverageTalk, columnOperator, columnState, columnSince, columnHandled
+    case queueOwnWrapUp, callerHungUp, callFinishedElsewhere
     case queueEmpty, queueOwnCall, unknownCaller, withheldNumber, urgentMarker
     case lookupIdle, lookupUnknownHint, lookupSearchPrompt, lookupNoMatch, lookupBlacklisted
     case historyCalls, historyMessages, historyAppointmentsUpcoming, historyAppointmentsPast, historyNone
@@ -80,6 +87,44 @@ public enum Text: String, CaseIterable, Sendable {
         .presenceWrapUp: ("fin d'appel", "wrap-up"),
         .presencePaused: ("en pause", "paused"),
         .presenceOffline: ("hors ligne", "offline"),
+        .wallboardTitle: ("Supervision", "Supervision"),
+        .wallboardLoading: ("Chargement des chiffres…", "Loading the figures…"),
+        .wallboardWaitingNow: ("En attente : ", "Waiting now: "),
+        .wallboardLongestWait: ("Attente la plus longue : ", "Longest wait: "),
+        .wallboardOperatorsNow: ("Opérateurs : ", "Operators: "),
+        .wallboardClientsToday: ("Clients aujourd'hui", "Clients today"),
+        .wallboardServiceWithin: ("service = répondus en", "service = answered within"),
+        .wallboardAllClients: ("Tous les clients", "All clients"),
+        .wallboardMoreClients: ("autres clients (agrandir le terminal)", "more clients (make the terminal taller)"),
+        .wallboardOperators: ("Opérateurs", "Operators"),
+        .wallboardMoreOperators: ("autres opérateurs", "more operators"),
+        .wallboardNoOperator: ("Aucun opérateur.", "No operator."),
+        .wallboardLegendOffered: ("Reçus : appels arrivés pendant les heures d'ouverture du client",
+                                  "Offered: calls that arrived in the client's opening hours"),
+        .wallboardLegendClosed: ("Fermés : arrivés hors horaires, notés, jamais présentés",
+                                 "Closed: arrived outside opening hours, logged, never offered"),
+        .wallboardLegendAbandoned: ("Perdus : l'appelant a raccroché avant qu'on lui réponde",
+                                    "Abandoned: the caller hung up before being answered"),
+        .wallboardLegendService: ("Service : part des appels répondus dans le délai (en titre)",
+                                  "Service: share of calls answered within the time in the title"),
+        .wallboardLegendAverages: ("Att. moy. / Conv. moy. : attente et conversation moyennes",
+                                   "Avg wait / Avg talk: mean wait and mean conversation"),
+        .columnClient: ("Client", "Client"),
+        .columnOffered: ("Reçus", "Offered"),
+        .columnAnswered: ("Répondus", "Answered"),
+        .columnAbandoned: ("Perdus", "Abandoned"),
+        .columnClosed: ("Fermés", "Closed"),
+        .columnWaiting: ("En att.", "Waiting"),
+        .columnService: ("Service", "Service"),
+        .columnAverageWait: ("Att. moy.", "Avg wait"),
+        .columnAverageTalk: ("Conv. moy.", "Avg talk"),
+        .columnOperator: ("Opérateur", "Operator"),
+        .columnState: ("État", "State"),
+        .columnSince: ("Depuis", "Since"),
+        .columnHandled: ("Appels du jour", "Calls today"),
+        .queueOwnWrapUp: ("FIN D'APPEL", "WRAP-UP"),
+        .callerHungUp: ("L'appelant a raccroché : e pour terminer l'appel.", "The caller hung up: e to finish the call."),
+        .callFinishedElsewhere: ("Appel terminé depuis un autre poste.", "Call finished from another terminal."),
         .queueEmpty: ("Aucun appel en attente.", "No call waiting."),
         .queueOwnCall: ("EN LIGNE", "ON CALL"),
         .unknownCaller: ("inconnu", "unknown"),

@@ -36,7 +36,8 @@ final class StoreConsoleData: ConsoleData {
     }
 
     private func activeCall(_ call: Call) -> ActiveCall {
-        ActiveCall(callID: call.id, clientID: call.clientID, from: call.from, answeredAt: call.answeredAt ?? store.now)
+        ActiveCall(callID: call.id, clientID: call.clientID, from: call.from, answeredAt: call.answeredAt ?? store.now,
+                   endedAt: call.endedAt)
     }
 
     func finishCall(_ callID: Int64, outcome: CallOutcome, note: String, by user: Operator) throws {
