@@ -66,7 +66,7 @@ struct ConsoleEndToEndTests {
     @Test func resizeTo60x20AndBackLeavesNoGarbage() throws {
         let tmux = try demo()
         try tmux.waitFor("4 Agenda")
-        let before = try tmux.screen()
+        let before = try settled(tmux, until: "4 Agenda")
         try tmux.resize(width: 60, height: 20)
         let small = try tmux.waitFor("1/4 Call queue")
         #expect(!small.contains("4 Agenda"), "\(small)")
