@@ -130,6 +130,15 @@ public final class Store: @unchecked Sendable {
         try mapped { try pool.read(body) }
     }
 
+    /// A read made of a single SQL statement, run without the BEGIN and COMMIT around it:
+    /// one statement already reads one consistent snapshot in SQLite. For the hot lookups
+    /// (the caller by number, names as the operator types), where the two transaction
+    /// statements cost as much as the query itself. A body running two statements must use
+    /// `read`, or it may see another terminal's commit between them.
+    func readStatement<T>(_ body: (Database) throws -> T) throws -> T {
+        try mapped { try pool.unsafeRead(body) }
+    }
+
     /// Records that `identity` viewed an object (a caller's record): professional secrecy
     /// asks who saw what.
     public func recordView(by identity: Identity, objectType: String, objectID: String) throws {
