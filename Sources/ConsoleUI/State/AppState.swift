@@ -23,6 +23,14 @@ public enum Overlay: Equatable, Sendable {
     case newContact(NewContactForm)
     /// Picking the outcome (one key each), then typing an optional note.
     case endCall(outcome: CallOutcome?, note: String)
+    /// A message for the client (`M`) or a medical question for the practitioner (`Q`).
+    case message(MessageForm)
+    /// The emergency script (`!`, or an emergency term typed during a call).
+    indirect case emergency(EmergencyScript)
+    /// The client's messages and their status.
+    case messages(MessageList)
+    /// The versions of the client's instructions and what each changed.
+    case instructionsHistory(InstructionsHistory)
 }
 
 public struct NewContactForm: Equatable, Sendable {
@@ -104,6 +112,8 @@ public struct AppState: Equatable, Sendable {
     public var flash: Flash?
     public var clients: [Client] = []
     public var isRunning = true
+    /// Emergency terms dismissed during the current call.
+    public var triage = TriageMemory()
 
     public init(width: Int, height: Int, language: Language, user: Operator, now: Date) {
         self.width = width

@@ -16,10 +16,12 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         scrollAgendaToCursor(&state)
         return []
     case .externalChange:
-        var effects: [Effect] = [.loadQueue]
+        var effects: [Effect] = [.loadQueue, .loadOwnCall]
         if let client = state.context?.client, let agenda = currentAgenda(state), let monday = state.agenda.monday {
             effects.append(.loadWeek(agenda, monday, client))
         }
+        // A message taken or transmitted from another terminal shows in the open list.
+        if case .messages(let list) = state.overlay { effects.append(.loadMessages(list.clientID)) }
         return effects
     case .queueLoaded(let entries):
         state.queue = entries
@@ -112,6 +114,10 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
             state.flash = Flash(text: message, isError: true)
         }
         return []
+    case .messageSaved, .messageRefused, .emergencyReported, .messagesLoaded, .instructionHistoryLoaded:
+        return handleMessageEvent(&state, event)
+    case .ownCallLoaded(let stored):
+        return followStoredCall(&state, stored)
     }
 }
 
@@ -198,6 +204,8 @@ private func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         return move(&state, action)
     case .select:
         return select(&state)
+    case .newMessage, .medicalQuestion, .emergencyScript, .clientMessages, .instructionsHistory:
+        return performMessageAction(&state, action)
     }
     return []
 }
@@ -289,7 +297,7 @@ func scrollAgendaToCursor(_ state: inout AppState) {
 // MARK: - Text fields
 
 /// Applies an editing key to `text`; returns false when the key is not an edit.
-private func edit(_ text: inout String, _ key: Key) -> Bool {
+func edit(_ text: inout String, _ key: Key) -> Bool {
     switch key {
     case .character(let c):
         text.append(c)
@@ -426,12 +434,14 @@ private func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key
         case .escape:
             state.overlay = .endCall(outcome: nil, note: "")
         case .enter:
-            guard let call = state.call else { return [] }
+            guard let call = state.call, mayFinish(&state, outcome: outcome, note: note) else { return [] }
             return [.finishCall(call.callID, outcome, note.trimmingCharacters(in: .whitespaces))]
         default:
-            _ = edit(&note, key)
-            state.overlay = .endCall(outcome: outcome, note: note)
+            guard edit(&note, key) else { return [] }
+            endCallNoteEdited(&state, outcome: outcome, note: note)
         }
+    case .message, .emergency, .messages, .instructionsHistory:
+        return handleMessageOverlayKey(&state, overlay, key)
     }
     return []
 }
