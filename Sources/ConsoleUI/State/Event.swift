@@ -14,12 +14,13 @@ public enum Event: Sendable {
     case callerMatched(PhoneNumber, [Contact])
     case searchResults(query: String, [Contact])
     case contactOpened(Contact, ContactHistory)
-    case weekLoaded(AgendaWeek)
+    case weekLoaded(agendaID: Int64, WeekGrid)
     case clientsLoaded([Client])
     case contactAdded(Contact)
     case callFinished
     case presenceChanged(Presence)
     case failed(String)
+    case agenda(AgendaEvent)
 }
 
 /// Work the update asks for; performed outside it (by `ConsoleSession`), whose answers come
@@ -31,10 +32,11 @@ public enum Effect: Equatable, Sendable {
     case lookupCaller(PhoneNumber, ClientID)
     case searchContacts(String, ClientID)
     case openContact(Contact)
-    case loadWeek(Agenda, LocalDate, Client)
+    case loadWeek(Agenda, LocalDate)
     case loadClients
     case addContact(Contact)
     case finishCall(Int64, CallOutcome, String)
     case setPresence(Presence)
     case redraw
+    case agenda(AgendaEffect)
 }
