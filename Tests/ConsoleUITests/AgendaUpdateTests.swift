@@ -48,6 +48,8 @@ struct AgendaUpdateTests {
         #expect(booking(state)?.step == .type)
         _ = key(.character("1"))
         #expect(booking(state)?.step == .note)
+        #expect(render(state).text.contains("→ Marie Lefèvre · Consultation · Mon 23/11 10:30-10:50"),
+                "the window says what Enter will book")
         let effects = key(.enter)
         #expect(effects == [.agenda(.book(AgendaBooking(agendaID: 1, contactID: F.marie.id, typeID: F.consultation.id,
                                                         start: F.at("2026-11-23T10:30"))))])
@@ -266,6 +268,9 @@ struct AgendaUpdateTests {
         var single = F.state()
         press(&single, .character("4"), .tab)
         #expect(single.focus == .queue, "one agenda: Tab moves on to the next pane")
+        var none = AppState(width: 120, height: 40, language: .en, user: F.claire, now: F.now)
+        press(&none, .character("4"), .tab)
+        #expect(none.focus == .queue, "no client yet: Tab moves on too")
 
         let hugo = Agenda(id: 2, clientID: F.martin.id, name: "Dr Hugo Martin")
         var state = F.state()

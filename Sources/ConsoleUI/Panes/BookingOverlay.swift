@@ -86,7 +86,12 @@ enum BookingOverlay {
             lines.append(Line(text: text, role: role, fill: selected && form.step == .type))
         }
         lines.append(Line(text: ""))
-        if form.step == .note {
+        if form.step == .note, let contact = form.contact, types.indices.contains(form.typeIndex) {
+            // What Enter will do, said before it is done.
+            let type = types[form.typeIndex]
+            let end = form.start.addingTimeInterval(TimeInterval(type.minutes * 60))
+            lines.append(Line(text: "→ \(contact.displayName) · \(type.name) · \(span(form.start, end, state))",
+                              role: .emphasis))
             lines.append(Line(text: state.text(.endCallNote) + form.note + "▏", role: .input))
             lines.append(Line(text: state.text(.bookingNoteHint), role: .dim))
         } else {

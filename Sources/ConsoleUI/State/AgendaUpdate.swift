@@ -90,6 +90,10 @@ func agendaWeekLoaded(_ state: inout AppState, agendaID: Int64, _ grid: WeekGrid
 
 /// The agenda pane's actions (arrows, weeks, `f`, `m`, `x`, `n`, `w`, `g`, `T`, Tab).
 func performAgendaAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+    if action == .nextAgenda, (state.context?.agendas.count ?? 0) < 2 {
+        state.focus = PaneID(rawValue: state.focus.rawValue % 4 + 1)!
+        return []
+    }
     guard let client = state.context?.client, let monday = state.agenda.monday else { return [] }
     let slot = state.agenda.grid?.slotMinutes ?? client.slotMinutes
     let rows = state.agenda.grid?.rows.map(\.minutes) ?? []
@@ -127,10 +131,6 @@ func performAgendaAction(_ state: inout AppState, _ action: Action) -> [Effect] 
         return effects
     case .nextAgenda:
         let count = state.context?.agendas.count ?? 0
-        guard count > 1 else {
-            state.focus = PaneID(rawValue: state.focus.rawValue % 4 + 1)!
-            return []
-        }
         state.agenda.agendaIndex = (min(state.agenda.agendaIndex, count - 1) + 1) % count
         state.agenda.grid = nil
         return showWeek(&state, monday)
