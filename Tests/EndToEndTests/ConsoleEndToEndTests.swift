@@ -7,10 +7,11 @@ import TestSupport
 struct ConsoleEndToEndTests {
     static let clock = "2026-11-23T10:00"
 
-    /// A demo database of its own for each test, with a fixed clock (Monday 10:00).
+    /// A demo database of its own for each test, with a fixed clock (Monday 10:00), and no
+    /// simulated traffic: these tests expect the demo's first queue.
     func demo(width: Int = 120, height: Int = 40, extra: String = "", environment: [String: String] = [:]) throws -> Tmux {
         let db = Binaries.temporaryFolder().appendingPathComponent("demo.sqlite").path
-        return try Tmux("\(Binaries.secretary) demo --db \(db) --clock-start \(Self.clock) \(extra)",
+        return try Tmux("\(Binaries.secretary) demo --no-simulate --db \(db) --clock-start \(Self.clock) \(extra)",
                         width: width, height: height, environment: ["LANG": "C.UTF-8"].merging(environment) { $1 })
     }
 
@@ -65,7 +66,7 @@ struct ConsoleEndToEndTests {
     @Test func resizeTo60x20AndBackLeavesNoGarbage() throws {
         let tmux = try demo()
         try tmux.waitFor("4 Agenda")
-        let before = try tmux.screen()
+        let before = try settled(tmux, until: "4 Agenda")
         try tmux.resize(width: 60, height: 20)
         let small = try tmux.waitFor("1/4 Call queue")
         #expect(!small.contains("4 Agenda"), "\(small)")
@@ -140,7 +141,7 @@ struct ConsoleEndToEndTests {
         let db = Binaries.temporaryFolder().appendingPathComponent("demo.sqlite").path
         let tmux = try Tmux(shellWidth: 120, height: 40)
         try tmux.record(to: log)
-        try tmux.type("NO_COLOR=1 \(Binaries.secretary) demo --db \(db) --clock-start \(Self.clock)\n")
+        try tmux.type("NO_COLOR=1 \(Binaries.secretary) demo --no-simulate --db \(db) --clock-start \(Self.clock)\n")
         try tmux.waitFor("4 Agenda")
         try tmux.send("a")
         try tmux.waitFor("► ON CALL")

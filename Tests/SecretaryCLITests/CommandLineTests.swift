@@ -82,6 +82,10 @@ struct CommandLineTests {
         (["operators", "add", "Nadia B", "--name", "Nadia", "--role", "operator"], "invalid login 'Nadia B'"),
         (["clients", "--clock-start", "2026-13-45T10:00"], "invalid date and time '2026-13-45T10:00'"),
         (["init", "--demo"], "already has clients"),
+        (["generate", "--clients", "2", "--contacts", "20", "--appointments", "0", "--calls", "0"],
+         "generate needs an empty database"),
+        (["generate", "--clients=-1"], "invalid clients '-1'"),
+        (["generate", "--clients", "1", "--contacts", "10", "--appointments", "5000000"], "add clients"),
     ])
     func badInputChangesNothing(arguments: [String], reason: String) throws {
         let before = try contents(Self.demo)

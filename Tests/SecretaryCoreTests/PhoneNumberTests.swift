@@ -51,6 +51,17 @@ struct PhoneNumberTests {
         }
     }
 
+    @Test("A stored number reads back as the full reading would have it", arguments: [
+        "+33612345678", "+32470123456", "+3224567890", "+447911123456", "+3306123456789", "+33 6 12 34 56 78",
+        "+336123456", "+3361234567890", "+1", "+33612a45678", "+",
+    ])
+    func storedFormReadsBackLikeTheFullReading(text: String) {
+        let full = try? PhoneNumber(text)
+        let stored = try? PhoneNumber(e164: text)
+        #expect(stored == full)
+        #expect(stored.map { $0.e164 } == full.map { $0.e164 })
+    }
+
     @Test("Numbers are shown in the national style")
     func nationalDisplay() throws {
         #expect(try PhoneNumber("+33612345678").national == "06 12 34 56 78")

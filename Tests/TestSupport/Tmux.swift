@@ -37,7 +37,10 @@ public final class Tmux {
     func tmux(_ arguments: [String]) throws -> String {
         // The tmux server outlives the command that starts it: it must not hold our pipes.
         let detached = ["new-session", "kill-server"].contains(arguments.first ?? "")
-        let result = try Binaries.run("/usr/bin/env", ["tmux", "-L", socket, "-f", "/dev/null"] + arguments,
+        // `--default-signal`: the test runner's threads block SIGTERM and SIGHUP, and a tmux
+        // server inheriting that mask never dies on kill-server (it signals itself), leaving
+        // its programs running after the test.
+        let result = try Binaries.run("/usr/bin/env", ["--default-signal", "tmux", "-L", socket, "-f", "/dev/null"] + arguments,
                                       detached: detached)
         guard result.status == 0 else {
             throw TmuxError(description: "tmux \(arguments.first ?? ""): \(result.stderr)")

@@ -29,12 +29,16 @@ public struct ActiveCall: Equatable, Sendable {
     public var clientID: ClientID
     public var from: PhoneNumber?
     public var answeredAt: Date
+    /// When the talk ended (the caller hung up, or the call was transferred): the operator
+    /// is then in wrap-up.
+    public var endedAt: Date?
 
-    public init(callID: Int64, clientID: ClientID, from: PhoneNumber?, answeredAt: Date) {
+    public init(callID: Int64, clientID: ClientID, from: PhoneNumber?, answeredAt: Date, endedAt: Date? = nil) {
         self.callID = callID
         self.clientID = clientID
         self.from = from
         self.answeredAt = answeredAt
+        self.endedAt = endedAt
     }
 }
 
@@ -44,12 +48,20 @@ public struct ClientContext: Equatable, Sendable {
     public var instructions: Instructions?
     public var agendas: [Agenda]
     public var types: [AppointmentType]
+    /// The advice rules that apply to what operators write for this client: the shipped
+    /// ones and the client's own.
+    public var adviceRules: AdviceRules
+    /// The sentence to say when a caller asks for medical advice: the client's own, else the shipped one.
+    public var refusalScript: [String]
 
-    public init(client: Client, instructions: Instructions?, agendas: [Agenda], types: [AppointmentType]) {
+    public init(client: Client, instructions: Instructions?, agendas: [Agenda], types: [AppointmentType],
+                adviceRules: AdviceRules = ShippedRules.advice, refusalScript: [String]? = nil) {
         self.client = client
         self.instructions = instructions
         self.agendas = agendas
         self.types = types
+        self.adviceRules = adviceRules
+        self.refusalScript = refusalScript ?? ShippedRules.advice.refusalScript
     }
 }
 
@@ -108,4 +120,11 @@ public protocol ConsoleData: AnyObject {
     /// `typeID`, searching later weeks too; nil when none within a year.
     func nextFreeSlot(agendaID: Int64, typeID: Int64, from: Date) throws -> DateInterval?
     func addToWaitlist(_ request: WaitlistRequest, by user: Operator) throws -> WaitlistEntry
+    /// Saves a message; the advice guard refuses advice with a `RuleViolation` naming the phrase and the rule.
+    func addMessage(_ draft: MessageDraft, by user: Operator) throws -> Message
+    /// The client's messages, newest first.
+    func messages(client: ClientID) throws -> [Message]
+    func markTransmitted(_ messageID: Int64, by user: Operator) throws
+    /// Every version of the client's instructions, oldest first.
+    func instructionHistory(client: ClientID) throws -> [Instructions]
 }

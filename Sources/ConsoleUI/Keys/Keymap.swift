@@ -10,12 +10,15 @@ public enum Action: String, CaseIterable, Sendable {
     case endCall, togglePause
     case previousWeek, nextWeek, today
     case nextFreeSlot, moveAppointment, cancelAppointment, noShow, waitlist, goToDate, nextAgenda, chooseType
+    case newMessage, medicalQuestion, emergencyScript, clientMessages, instructionsHistory
 }
 
 /// Where a binding applies.
 public enum Scope: Hashable, Sendable {
     case global
     case pane(PaneID)
+    /// The supervisor's wallboard, which only watches.
+    case wallboard
 }
 
 public struct Binding: Sendable {
@@ -81,6 +84,20 @@ public enum Keymap {
         // Tab keeps its meaning (next pane) when the client has one agenda; with several it
         // goes through them, and Shift-Tab or 1-3 leave the pane.
         Binding(action: .nextAgenda, keys: [.tab], scope: .pane(.agenda), hinted: false, label: .actionNextAgenda),
+
+        Binding(action: .newMessage, keys: [.character("M")], scope: .global, hinted: true, label: .actionNewMessage),
+        Binding(action: .medicalQuestion, keys: [.character("Q")], scope: .global, hinted: false, label: .actionMedicalQuestion),
+        Binding(action: .medicalQuestion, keys: [.character("Q")], scope: .pane(.instructions), hinted: true,
+                label: .actionMedicalQuestion),
+        Binding(action: .emergencyScript, keys: [.character("!")], scope: .global, hinted: true, label: .actionEmergency),
+        Binding(action: .clientMessages, keys: [.character("m")], scope: .pane(.lookup), hinted: true, label: .actionClientMessages),
+        Binding(action: .clientMessages, keys: [.character("m")], scope: .pane(.instructions), hinted: false, label: .actionClientMessages),
+        Binding(action: .instructionsHistory, keys: [.character("v")], scope: .pane(.instructions), hinted: true,
+                label: .actionInstructionsHistory),
+        Binding(action: .help, keys: [.character("?"), .function(1)], scope: .wallboard, hinted: true, label: .actionHelp),
+        Binding(action: .redraw, keys: [.control("l")], scope: .wallboard, hinted: true, label: .actionRedraw),
+        Binding(action: .quit, keys: [.character("q")], scope: .wallboard, hinted: true, label: .actionQuit),
+        Binding(action: .cancel, keys: [.escape], scope: .wallboard, hinted: false, label: .actionCancel),
     ]
 
     /// The action of `key` in `pane`: the pane's own bindings first, then the global ones.

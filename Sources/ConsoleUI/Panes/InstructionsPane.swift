@@ -33,7 +33,7 @@ public enum InstructionsPane {
     /// The pane's lines, wrapped to `width`.
     public static func lines(_ state: AppState, width: Int) -> [Line] {
         guard let instructions = state.context?.instructions else {
-            return [Line(text: state.text(.instructionsNone), role: .dim)]
+            return AdviceScriptBlock.lines(state, width: width) + [Line(text: state.text(.instructionsNone), role: .dim)]
         }
         let firstName = state.user.displayName.split(separator: " ").first.map(String.init) ?? state.user.displayName
         var lines: [Line] = []
@@ -42,6 +42,7 @@ public enum InstructionsPane {
         }
         let since = state.language.fullDate(instructions.effectiveFrom)
         lines.append(Line(text: "\(state.text(.instructionsVersion)) \(instructions.version) · \(since)", role: .dim))
+        lines += AdviceScriptBlock.lines(state, width: width)
         for section in Instructions.Section.allCases where section != .greeting {
             guard let body = instructions.sections[section] else { continue }
             lines.append(Line(text: "", role: .normal))

@@ -19,6 +19,14 @@ enum Overlays {
             EndCallOverlay.render(state, outcome: outcome, note: note, into: &buffer)
         case .agenda(let overlay):
             BookingOverlay.render(state, overlay, into: &buffer)
+        case .message(let form):
+            MessageOverlay.render(state, form, into: &buffer)
+        case .emergency(let script):
+            EmergencyOverlay.render(state, script, into: &buffer)
+        case .messages(let list):
+            MessageListOverlay.render(state, list, into: &buffer)
+        case .instructionsHistory(let history):
+            InstructionsHistoryOverlay.render(state, history, into: &buffer)
         }
     }
 
@@ -106,7 +114,7 @@ public enum EndCallOverlay {
     }
 
     static func render(_ state: AppState, outcome: CallOutcome?, note: String, into buffer: inout ScreenBuffer) {
-        let rect = Overlays.centered(width: 56, height: outcomes.count + 5, in: state)
+        let rect = Overlays.centered(width: 72, height: outcomes.count + 7, in: state)
         Overlays.frame(rect, title: state.text(.endCallTitle), into: &buffer)
         for (index, candidate) in outcomes.enumerated() {
             let role: StyleRole = candidate == outcome ? .selection : (candidate == .emergency ? .urgent : .normal)
@@ -114,7 +122,9 @@ public enum EndCallOverlay {
         }
         let y = rect.y + 2 + outcomes.count
         if outcome != nil {
-            buffer.write(state.text(.endCallNote) + note + "▏", x: rect.x + 2, y: y, role: .input, limit: rect.width - 4)
+            // The advice guard reads the note as it is typed (see `GuardedNote`).
+            GuardedNote.render(state, label: state.text(.endCallNote), note: note, into: &buffer,
+                               in: Rect(x: rect.x + 2, y: y, width: rect.width - 4, height: 4))
         }
     }
 }

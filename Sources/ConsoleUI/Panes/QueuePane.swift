@@ -13,9 +13,11 @@ public enum QueuePane {
         if let call = state.call {
             let client = state.context?.client.name ?? call.clientID.rawValue
             let caller = state.lookup.opened?.displayName ?? call.from?.national ?? state.text(.withheldNumber)
-            let elapsed = Language.duration(Int(state.now.timeIntervalSince(call.answeredAt)))
+            // In wrap-up (the caller hung up) the time counts the wrap-up, not the talk.
+            let elapsed = Language.duration(Int(state.now.timeIntervalSince(call.endedAt ?? call.answeredAt)))
             buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .ownCall)
-            let line = "► \(state.text(.queueOwnCall)) \(elapsed)  \(caller) — \(client)"
+            let label = state.text(call.endedAt == nil ? .queueOwnCall : .queueOwnWrapUp)
+            let line = "► \(label) \(elapsed)  \(caller) — \(client)"
             buffer.write(DisplayWidth.prefix(line, columns: rect.width, ellipsis: true), x: rect.x, y: y, role: .ownCall)
             y += 1
         }

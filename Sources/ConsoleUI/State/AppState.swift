@@ -25,6 +25,14 @@ public enum Overlay: Equatable, Sendable {
     case endCall(outcome: CallOutcome?, note: String)
     /// Booking, an appointment's details, cancelling, the waiting list, go to a date.
     case agenda(AgendaOverlay)
+    /// A message for the client (`M`) or a medical question for the practitioner (`Q`).
+    case message(MessageForm)
+    /// The emergency script (`!`, or an emergency term typed during a call).
+    indirect case emergency(EmergencyScript)
+    /// The client's messages and their status.
+    case messages(MessageList)
+    /// The versions of the client's instructions and what each changed.
+    case instructionsHistory(InstructionsHistory)
 }
 
 public struct NewContactForm: Equatable, Sendable {
@@ -114,6 +122,8 @@ public struct AppState: Equatable, Sendable {
     public var flash: Flash?
     public var clients: [Client] = []
     public var isRunning = true
+    /// Emergency terms dismissed during the current call.
+    public var triage = TriageMemory()
 
     public init(width: Int, height: Int, language: Language, user: Operator, now: Date) {
         self.width = width

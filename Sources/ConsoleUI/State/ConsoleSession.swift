@@ -81,6 +81,26 @@ public final class ConsoleSession {
                 return []
             case .agenda(let effect):
                 return [performAgenda(effect)]
+            case .addMessage(let draft):
+                do {
+                    return [.messageSaved(try data.addMessage(draft, by: state.user))]
+                } catch {
+                    return [.messageRefused("\(error)")]
+                }
+            case .reportEmergency(let callID, let note, let message):
+                // The client is alerted first: if closing the call then fails, the message is out.
+                _ = try data.addMessage(message, by: state.user)
+                try data.finishCall(callID, outcome: .emergency, note: note, by: state.user)
+                return [.emergencyReported]
+            case .loadMessages(let client):
+                return [.messagesLoaded(client, try data.messages(client: client))]
+            case .markTransmitted(let id, let client):
+                try data.markTransmitted(id, by: state.user)
+                return [.messagesLoaded(client, try data.messages(client: client))]
+            case .loadInstructionHistory(let client):
+                return [.instructionHistoryLoaded(client, try data.instructionHistory(client: client))]
+            case .loadOwnCall:
+                return [.ownCallLoaded(try data.currentCall(for: state.user))]
             }
         } catch {
             return [.failed("\(error)")]

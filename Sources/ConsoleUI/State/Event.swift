@@ -21,6 +21,15 @@ public enum Event: Sendable {
     case presenceChanged(Presence)
     case failed(String)
     case agenda(AgendaEvent)
+    case messageSaved(Message)
+    /// The store refused the message (the advice guard, a rule): the form stays open.
+    case messageRefused(String)
+    /// The emergency message was sent and the call closed as an emergency.
+    case emergencyReported
+    case messagesLoaded(ClientID, [Message])
+    case instructionHistoryLoaded(ClientID, [Instructions])
+    /// The operator's own call as the store has it now (another process may have ended it).
+    case ownCallLoaded(ActiveCall?)
 }
 
 /// Work the update asks for; performed outside it (by `ConsoleSession`), whose answers come
@@ -39,4 +48,12 @@ public enum Effect: Equatable, Sendable {
     case setPresence(Presence)
     case redraw
     case agenda(AgendaEffect)
+    case addMessage(MessageDraft)
+    /// Sends the urgent message, then closes the call with the emergency outcome and the note.
+    case reportEmergency(callID: Int64, note: String, message: MessageDraft)
+    case loadMessages(ClientID)
+    case markTransmitted(Int64, ClientID)
+    case loadInstructionHistory(ClientID)
+    /// Reads the operator's own call again (after another terminal or the PBX wrote).
+    case loadOwnCall
 }

@@ -16,10 +16,12 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         scrollAgendaToCursor(&state)
         return []
     case .externalChange:
-        var effects: [Effect] = [.loadQueue]
+        var effects: [Effect] = [.loadQueue, .loadOwnCall]
         if let agenda = currentAgenda(state), let monday = state.agenda.monday {
             effects.append(.loadWeek(agenda, monday))
         }
+        // A message taken or transmitted from another terminal shows in the open list.
+        if case .messages(let list) = state.overlay { effects.append(.loadMessages(list.clientID)) }
         return effects
     case .queueLoaded(let entries):
         state.queue = entries
@@ -106,6 +108,10 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         return []
     case .agenda(let event):
         return updateAgenda(&state, event)
+    case .messageSaved, .messageRefused, .emergencyReported, .messagesLoaded, .instructionHistoryLoaded:
+        return handleMessageEvent(&state, event)
+    case .ownCallLoaded(let stored):
+        return followStoredCall(&state, stored)
     }
 }
 
@@ -195,6 +201,8 @@ private func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         return select(&state)
     case .nextFreeSlot, .moveAppointment, .cancelAppointment, .noShow, .waitlist, .goToDate, .nextAgenda, .chooseType:
         return performAgendaAction(&state, action)
+    case .newMessage, .medicalQuestion, .emergencyScript, .clientMessages, .instructionsHistory:
+        return performMessageAction(&state, action)
     }
     return []
 }
@@ -378,14 +386,16 @@ private func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key
         case .escape:
             state.overlay = .endCall(outcome: nil, note: "")
         case .enter:
-            guard let call = state.call else { return [] }
+            guard let call = state.call, mayFinish(&state, outcome: outcome, note: note) else { return [] }
             return [.finishCall(call.callID, outcome, note.trimmingCharacters(in: .whitespaces))]
         default:
-            _ = edit(&note, key)
-            state.overlay = .endCall(outcome: outcome, note: note)
+            guard edit(&note, key) else { return [] }
+            endCallNoteEdited(&state, outcome: outcome, note: note)
         }
     case .agenda(let overlay):
         return handleAgendaOverlayKey(&state, overlay, key)
+    case .message, .emergency, .messages, .instructionsHistory:
+        return handleMessageOverlayKey(&state, overlay, key)
     }
     return []
 }

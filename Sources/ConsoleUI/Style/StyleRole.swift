@@ -13,6 +13,8 @@ public enum StyleRole: String, CaseIterable, Sendable {
     case urgent
     case warning
     case emergency
+    /// A phrase of medical advice the guard refused, highlighted where the operator wrote it.
+    case advice
     case success
     case input
     case searchMatch = "search.match"

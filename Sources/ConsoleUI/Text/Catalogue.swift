@@ -8,6 +8,13 @@ public enum Text: String, CaseIterable, Sendable {
     case actionScrollUp, actionScrollDown, actionPageUp, actionPageDown, actionTop
     case actionSlotUp, actionSlotDown, actionDayLeft, actionDayRight, actionPreviousWeek, actionNextWeek, actionToday
     case presenceAvailable, presenceOnCall, presenceWrapUp, presencePaused, presenceOffline
+    case wallboardTitle, wallboardLoading, wallboardWaitingNow, wallboardLongestWait, wallboardOperatorsNow
+    case wallboardClientsToday, wallboardServiceWithin, wallboardAllClients, wallboardMoreClients, wallboardOperators
+    case wallboardMoreOperators, wallboardNoOperator
+    case wallboardLegendOffered, wallboardLegendClosed, wallboardLegendAbandoned, wallboardLegendService, wallboardLegendAverages
+    case columnClient, columnOffered, columnAnswered, columnAbandoned, columnClosed, columnWaiting, columnService
+    case columnAverageWait, columnAverageTalk, columnOperator, columnState, columnSince, columnHandled
+    case queueOwnWrapUp, callerHungUp, callFinishedElsewhere
     case queueEmpty, queueOwnCall, unknownCaller, withheldNumber, urgentMarker
     case lookupIdle, lookupUnknownHint, lookupSearchPrompt, lookupNoMatch, lookupBlacklisted
     case historyCalls, historyMessages, historyAppointmentsUpcoming, historyAppointmentsPast, historyNone
@@ -33,6 +40,18 @@ public enum Text: String, CaseIterable, Sendable {
     case cancelTitle, cancelReason, cancelHint, cancelNeedsReason, cancelConfirm, noShowTitle, noShowConfirm
     case offersTitle, offersFreed, offersHint, waitlistTitle, waitlistAnyType, waitlistPreferences, waitlistPreferencesHint
     case waitlistTypeHint, goToPrompt, goToInvalid
+    // Messages, the advice guard, emergency triage, instructions history.
+    case actionNewMessage, actionMedicalQuestion, actionEmergency, actionClientMessages, actionInstructionsHistory
+    case messageTitle, medicalQuestionTitle, messageCallerName, messageCallback, messageReason, messageUrgency
+    case messageText, messageQuestion, messageNormal, messageUrgent, messageFormKeys, medicalQuestionKeys
+    case medicalQuestionHint, messageSaved, urgentMessageSaved, medicalQuestionSaved, notMedicalClient
+    case adviceRefused, adviceRule, adviceRephrase, adviceDosage, adviceTreatment, adviceDiagnosis, adviceReassurance
+    case adviceScriptTitle
+    case emergencyTitle, emergencyHeard, emergencyConfirm, emergencyNoCall, emergencyReported
+    case messagesTitle, messagesNone, messagesLoading, messagesKeys
+    case statusNew, statusTransmitted, statusAcknowledged, tagMedicalQuestion, tagEmergency
+    case historyTitle, historyInForce, historyScheduled, historyFirst, historyNoChange, historyKeys, historySince
+    case changeAdded, changeRemoved, changeChanged
 
     public func callAsFunction(_ language: Language) -> String {
         let pair = Text.table[self] ?? (rawValue, rawValue)
@@ -80,6 +99,44 @@ public enum Text: String, CaseIterable, Sendable {
         .presenceWrapUp: ("fin d'appel", "wrap-up"),
         .presencePaused: ("en pause", "paused"),
         .presenceOffline: ("hors ligne", "offline"),
+        .wallboardTitle: ("Supervision", "Supervision"),
+        .wallboardLoading: ("Chargement des chiffres…", "Loading the figures…"),
+        .wallboardWaitingNow: ("En attente : ", "Waiting now: "),
+        .wallboardLongestWait: ("Attente la plus longue : ", "Longest wait: "),
+        .wallboardOperatorsNow: ("Opérateurs : ", "Operators: "),
+        .wallboardClientsToday: ("Clients aujourd'hui", "Clients today"),
+        .wallboardServiceWithin: ("service = répondus en", "service = answered within"),
+        .wallboardAllClients: ("Tous les clients", "All clients"),
+        .wallboardMoreClients: ("autres clients (agrandir le terminal)", "more clients (make the terminal taller)"),
+        .wallboardOperators: ("Opérateurs", "Operators"),
+        .wallboardMoreOperators: ("autres opérateurs", "more operators"),
+        .wallboardNoOperator: ("Aucun opérateur.", "No operator."),
+        .wallboardLegendOffered: ("Reçus : appels arrivés pendant les heures d'ouverture du client",
+                                  "Offered: calls that arrived in the client's opening hours"),
+        .wallboardLegendClosed: ("Fermés : arrivés hors horaires, notés, jamais présentés",
+                                 "Closed: arrived outside opening hours, logged, never offered"),
+        .wallboardLegendAbandoned: ("Perdus : l'appelant a raccroché avant qu'on lui réponde",
+                                    "Abandoned: the caller hung up before being answered"),
+        .wallboardLegendService: ("Service : part des appels répondus dans le délai (en titre)",
+                                  "Service: share of calls answered within the time in the title"),
+        .wallboardLegendAverages: ("Att. moy. / Conv. moy. : attente et conversation moyennes",
+                                   "Avg wait / Avg talk: mean wait and mean conversation"),
+        .columnClient: ("Client", "Client"),
+        .columnOffered: ("Reçus", "Offered"),
+        .columnAnswered: ("Répondus", "Answered"),
+        .columnAbandoned: ("Perdus", "Abandoned"),
+        .columnClosed: ("Fermés", "Closed"),
+        .columnWaiting: ("En att.", "Waiting"),
+        .columnService: ("Service", "Service"),
+        .columnAverageWait: ("Att. moy.", "Avg wait"),
+        .columnAverageTalk: ("Conv. moy.", "Avg talk"),
+        .columnOperator: ("Opérateur", "Operator"),
+        .columnState: ("État", "State"),
+        .columnSince: ("Depuis", "Since"),
+        .columnHandled: ("Appels du jour", "Calls today"),
+        .queueOwnWrapUp: ("FIN D'APPEL", "WRAP-UP"),
+        .callerHungUp: ("L'appelant a raccroché : e pour terminer l'appel.", "The caller hung up: e to finish the call."),
+        .callFinishedElsewhere: ("Appel terminé depuis un autre poste.", "Call finished from another terminal."),
         .queueEmpty: ("Aucun appel en attente.", "No call waiting."),
         .queueOwnCall: ("EN LIGNE", "ON CALL"),
         .unknownCaller: ("inconnu", "unknown"),
@@ -218,5 +275,65 @@ public enum Text: String, CaseIterable, Sendable {
                             "0: any type · 1–9: a type · Enter: next · Esc: cancel"),
         .goToPrompt: ("Aller au : ", "Go to: "),
         .goToInvalid: ("date attendue : 25/12, 25/12/2026 ou 2026-12-25", "expected a date: 25/12, 25/12/2026 or 2026-12-25"),
+        .actionNewMessage: ("Message", "Message"),
+        .actionMedicalQuestion: ("Question médicale → message", "Medical question → message"),
+        .actionEmergency: ("Urgence", "Emergency"),
+        .actionClientMessages: ("Messages du client", "Client's messages"),
+        .actionInstructionsHistory: ("Versions des consignes", "Instructions versions"),
+        .messageTitle: ("Message", "Message"),
+        .medicalQuestionTitle: ("Question médicale pour le praticien", "Medical question for the practitioner"),
+        .messageCallerName: ("Appelant", "Caller"),
+        .messageCallback: ("Rappeler au", "Call back on"),
+        .messageReason: ("Motif", "Reason"),
+        .messageUrgency: ("Urgence", "Urgency"),
+        .messageText: ("Texte", "Text"),
+        .messageQuestion: ("Question", "Question"),
+        .messageNormal: ("normal", "normal"),
+        .messageUrgent: ("URGENT", "URGENT"),
+        .messageFormKeys: ("Entrée : enregistrer · Tab : champ · Espace : urgence · Échap : annuler",
+                           "Enter: save · Tab: next field · Space: urgency · Esc: cancel"),
+        .medicalQuestionKeys: ("Entrée : envoyer au praticien · Tab : champ suivant · Échap : annuler",
+                               "Enter: send to the practitioner · Tab: next field · Esc: cancel"),
+        .medicalQuestionHint: ("Les mots de l'appelant, tels quels : ils seront cités.",
+                               "The caller's own words: they will be quoted."),
+        .messageSaved: ("Message enregistré", "Message saved"),
+        .urgentMessageSaved: ("Message URGENT enregistré", "URGENT message saved"),
+        .medicalQuestionSaved: ("Question transmise au praticien", "Question passed on to the practitioner"),
+        .notMedicalClient: ("Ce client n'est pas un cabinet médical.", "This client is not a medical practice."),
+        .adviceRefused: ("Conseil médical", "Medical advice"),
+        .adviceRule: ("règle", "rule"),
+        .adviceRephrase: ("reformulez, ou citez l'appelant entre « »", "rephrase, or quote the caller in « »"),
+        .adviceDosage: ("posologie, médicament", "dosage, medication"),
+        .adviceTreatment: ("changement de traitement", "change of treatment"),
+        .adviceDiagnosis: ("diagnostic", "diagnosis"),
+        .adviceReassurance: ("réassurance sur un symptôme", "reassurance about a symptom"),
+        .adviceScriptTitle: ("Avis médical demandé ? Dites :", "Asked for medical advice? Say:"),
+        .emergencyTitle: ("URGENCE", "EMERGENCY"),
+        .emergencyHeard: ("Entendu : ", "Heard: "),
+        .emergencyConfirm: ("Entrée : appel clos en urgence, message urgent au client · Échap : pas une urgence",
+                            "Enter: close the call as an emergency, urgent message to the client · Esc: not an emergency"),
+        .emergencyNoCall: ("Pas d'appel en cours · Échap : fermer", "No call in progress · Esc: close"),
+        .emergencyReported: ("Urgence : appel clos, message urgent envoyé", "Emergency: call closed, urgent message sent"),
+        .messagesTitle: ("Messages", "Messages"),
+        .messagesNone: ("Aucun message pour ce client.", "No message for this client."),
+        .messagesLoading: ("Chargement…", "Loading…"),
+        .messagesKeys: ("j/k : choisir · t : marquer transmis · Échap : fermer",
+                        "j/k: select · t: mark transmitted · Esc: close"),
+        .statusNew: ("nouveau", "new"),
+        .statusTransmitted: ("transmis", "transmitted"),
+        .statusAcknowledged: ("lu", "acknowledged"),
+        .tagMedicalQuestion: ("question médicale", "medical question"),
+        .tagEmergency: ("urgence", "emergency"),
+        .historyTitle: ("Consignes — versions", "Instructions — versions"),
+        .historyInForce: ("en vigueur", "in force"),
+        .historyScheduled: ("à venir", "scheduled"),
+        .historyFirst: ("Première version.", "First version."),
+        .historyNoChange: ("Texte inchangé.", "Text unchanged."),
+        .historyKeys: ("j/k : version · PgUp/PgDn : défiler · Échap : fermer",
+                       "j/k: version · PgUp/PgDn: scroll · Esc: close"),
+        .historySince: ("à partir du", "from"),
+        .changeAdded: ("ajouté", "added"),
+        .changeRemoved: ("supprimé", "removed"),
+        .changeChanged: ("modifié", "changed"),
     ]
 }

@@ -52,8 +52,20 @@ public struct PhoneNumber: Hashable, Comparable, Sendable, Codable, CustomString
         guard stored.hasPrefix("+") else {
             throw ValidationError(field: "phone number", value: stored, reason: "not in E.164 form")
         }
+        // The stored form, `+` and digits with no trunk zero after a known country code, is
+        // what the full reading below would return unchanged: checking its length is enough.
+        // Every lookup reads numbers back, and the full reading costs 2 µs a number.
+        let international = stored.utf8.dropFirst()
+        if international.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+           !Country.allCases.contains(where: { stored.dropFirst().hasPrefix($0.callingCode + "0") }) {
+            try PhoneNumber.checkLength(String(stored.dropFirst()), original: stored)
+            self.init(checked: stored)
+            return
+        }
         try self.init(stored)
     }
+
+    private init(checked e164: String) { self.e164 = e164 }
 
     private static func checkLength(_ international: String, original: String) throws {
         let field = "phone number"

@@ -31,13 +31,30 @@ public final class Store: @unchecked Sendable {
         try Store.prepareFile(at: path)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(30)
         configuration.label = "secretary"
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            if migrate { try Schema.migrator.migrate(pool) }
+            pool = try Store.openPool(path: path, configuration: configuration, migrate: migrate)
         } catch let error as DatabaseError {
             throw StoreError("cannot open database \(path): \(error.message ?? error.description)")
+        }
+    }
+
+    /// Opens the pool, retrying while another process holds the file busy at that moment.
+    /// Opening is the one step the busy timeout does not cover: when the WAL file is missing,
+    /// GRDB writes to create it inside a deferred transaction, and SQLite answers a busy
+    /// snapshot at once rather than waiting. Several terminals starting together meet it.
+    private static func openPool(path: String, configuration: Configuration, migrate: Bool) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                if migrate { try Schema.migrator.migrate(pool) }
+                return pool
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 100 {
+                attempt += 1
+                usleep(useconds_t(20_000 + Int.random(in: 0..<30_000)))
+            }
         }
     }
 
@@ -111,6 +128,15 @@ public final class Store: @unchecked Sendable {
     /// A read-only look at the database.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
         try mapped { try pool.read(body) }
+    }
+
+    /// A read made of a single SQL statement, run without the BEGIN and COMMIT around it:
+    /// one statement already reads one consistent snapshot in SQLite. For the hot lookups
+    /// (the caller by number, names as the operator types), where the two transaction
+    /// statements cost as much as the query itself. A body running two statements must use
+    /// `read`, or it may see another terminal's commit between them.
+    func readStatement<T>(_ body: (Database) throws -> T) throws -> T {
+        try mapped { try pool.unsafeRead(body) }
     }
 
     /// Records that `identity` viewed an object (a caller's record): professional secrecy

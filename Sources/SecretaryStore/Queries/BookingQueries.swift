@@ -77,6 +77,7 @@ extension Store {
             guard type.clientID == client.id else {
                 throw StoreError("appointment type \(type.name) is not one of \(client.name)'s")
             }
+            try Store.enforceNoAdvice(request.note, field: "appointment note", client: client.id, in: db)
             var contact = try Store.bookingContact(request.contact, client: client, in: db)
             let schedule = try Store.schedule(around: request.start, client: client, agenda: agenda, in: db)
             try Store.checked(BookingRules(schedule: schedule, now: trail.at), start: request.start,
@@ -159,6 +160,7 @@ extension Store {
                 throw RuleViolation(.inThePast, "appointment \(appointmentID) started on \(client.calendar.spoken(current.start)): "
                                     + "too late to cancel it; mark a no-show instead")
             }
+            try Store.enforceNoAdvice(why, field: "cancellation reason", client: client.id, in: db)
             try db.execute(sql: "UPDATE appointment SET status = 'cancelled', cancel_reason = ? WHERE id = ?",
                            arguments: [why, appointmentID])
             trail.record("cancel", "appointment", "\(appointmentID)",

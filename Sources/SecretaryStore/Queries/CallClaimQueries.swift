@@ -91,6 +91,10 @@ extension Store {
                 let ownerLogin = try String.fetchOne(db, sql: "SELECT login FROM operator WHERE id = ?", arguments: [owner]) ?? "another operator"
                 throw RuleViolation(.forbidden, "call \(callID) is \(ownerLogin)'s, not \(login)'s")
             }
+            // The note is the operator's free text: the advice guard reads it before anything is saved.
+            if case .finish(_, let note) = event {
+                try Store.enforceNoAdvice(note, field: "call note", client: call.clientID, in: db)
+            }
             return try Store.apply(event, toCall: callID, trail: &trail, in: db)
         }
     }

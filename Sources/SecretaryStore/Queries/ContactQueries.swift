@@ -31,33 +31,51 @@ extension Store {
 
     /// The client's contacts with this number (usually one; a family may share a landline).
     public func contacts(phone: PhoneNumber, client: ClientID) throws -> [Contact] {
-        try read { try Store.contacts(phone: phone, client: client, in: $0) }
+        try readStatement { try Store.contacts(phone: phone, client: client, in: $0) }
     }
 
     static func contacts(phone: PhoneNumber, client: ClientID, in db: Database) throws -> [Contact] {
-        let ids = try Int64.fetchAll(db, sql: "SELECT contact_id FROM contact_phone WHERE client_id = ? AND e164 = ?",
-                                     arguments: [client.rawValue, phone.e164])
-        return try contacts(ids: ids, in: db)
+        // One prepared statement, kept by the connection: the lookup runs as each call rings.
+        // CROSS JOIN keeps the number's index first, whatever the planner guesses.
+        let statement = try db.cachedStatement(sql: """
+            SELECT \(contactColumns) FROM contact_phone CROSS JOIN contact ON contact.id = contact_phone.contact_id
+            \(numbersJoin)
+            WHERE contact_phone.client_id = ? AND contact_phone.e164 = ?
+            ORDER BY contact.id
+            """)
+        return try decodeContacts(statement, arguments: [client.rawValue, phone.e164], client: client)
     }
 
     /// Contacts whose names start with each word of `query`, accent-blind and case-blind:
     /// `lefe` finds Lefèvre, `mar dup` finds Marie Dupont. Sorted by name.
     public func searchContacts(name query: String, client: ClientID, limit: Int = 50) throws -> [Contact] {
-        try read { try Store.searchContacts(name: query, client: client, limit: limit, in: $0) }
+        try readStatement { try Store.searchContacts(name: query, client: client, limit: limit, in: $0) }
     }
 
     static func searchContacts(name query: String, client: ClientID, limit: Int, in db: Database) throws -> [Contact] {
         let words = SearchText.words(query)
         guard !words.isEmpty else { return [] }
-        // Each word becomes a quoted prefix term, so no user text is read as FTS syntax.
-        let match = words.map { "\"\($0)\"*" }.joined(separator: " ")
-        let ids = try Int64.fetchAll(db, sql: """
-            SELECT contact.id FROM contact_search
-            JOIN contact ON contact.id = contact_search.rowid
-            WHERE contact_search MATCH ? AND contact.client_id = ?
-            ORDER BY contact.last_name, contact.first_name LIMIT ?
-            """, arguments: [match, client.rawValue, limit])
-        return try contacts(ids: ids, in: db)
+        // The index holds each word under its client (`dr-martin_lefevre`, see the schema's
+        // v3), so the prefix terms read only this client's names. Each word is quoted, so no
+        // user text is read as FTS syntax.
+        let match = words.map { "\"\(client.rawValue)_\($0)\"*" }.joined(separator: " ")
+        // CROSS JOIN keeps the name index first: left to itself, the planner may walk all the
+        // client's contacts and probe the index for each (40 ms at 5,000 contacts). The
+        // matches are sorted on the client's (client, id, names) index, whose entries for
+        // one client lie together, then only the rows kept are read, with their numbers.
+        let statement = try db.cachedStatement(sql: """
+            SELECT \(contactColumns) FROM (
+                SELECT found.id FROM contact_search
+                CROSS JOIN contact AS found INDEXED BY contact_client_name
+                    ON found.client_id = ? AND found.id = contact_search.rowid
+                WHERE contact_search MATCH ?
+                ORDER BY found.last_name, found.first_name, found.id LIMIT ?
+            ) AS hit
+            CROSS JOIN contact ON contact.id = hit.id
+            \(numbersJoin)
+            ORDER BY contact.last_name, contact.first_name, contact.id
+            """)
+        return try decodeContacts(statement, arguments: [client.rawValue, match, limit], client: client)
     }
 
     /// A number when the text looks like one, otherwise a name search.
@@ -77,18 +95,61 @@ extension Store {
     static func contacts(ids: [Int64], in db: Database) throws -> [Contact] {
         guard !ids.isEmpty else { return [] }
         let list = ids.map(String.init).joined(separator: ",")
-        var phones: [Int64: [PhoneNumber]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT contact_id, e164 FROM contact_phone WHERE contact_id IN (\(list))") {
-            phones[row["contact_id"], default: []].append(try PhoneNumber(e164: row["e164"]))
-        }
-        var byID: [Int64: Contact] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM contact WHERE id IN (\(list))") {
-            let id: Int64 = row["id"]
-            byID[id] = try Contact(id: id, clientID: ClientID(row["client_id"]), lastName: row["last_name"],
-                                   firstName: row["first_name"], phones: (phones[id] ?? []).sorted(),
-                                   email: row["email"], notes: row["notes"], isBlacklisted: row["blacklisted"])
-        }
+        let statement = try db.makeStatement(sql: """
+            SELECT \(contactColumns) FROM contact \(numbersJoin) WHERE contact.id IN (\(list)) ORDER BY contact.id
+            """)
+        let byID = Dictionary(uniqueKeysWithValues: try decodeContacts(statement, arguments: []).map { ($0.id, $0) })
         return ids.compactMap { byID[$0] }
+    }
+
+    private static let prototypeContact = try! Contact(clientID: ClientID("prototype"), lastName: "?", firstName: "", phones: [])
+
+    /// The columns `decodeContacts` reads, in its order: a contact's row once per number
+    /// (`numbersJoin`), its rows next to each other. A join costs half what a correlated
+    /// subquery did per contact (200 µs against 380 for 50 search results at full scale).
+    private static let contactColumns = """
+        contact.id, contact.client_id, contact.last_name, contact.first_name, contact.email, contact.notes,
+        contact.blacklisted, number.e164
+        """
+    private static let numbersJoin = "LEFT JOIN contact_phone AS number ON number.contact_id = contact.id"
+
+    /// Reads rows of `contactColumns` by position, through a cursor (no row copies): this
+    /// runs on every keystroke of a search and every ringing call. The rows were validated
+    /// when written, so they are not validated again: `Contact.init` (trimming, e-mail
+    /// check) and `ClientID.init` cost 5 µs a row, more than the SQL, so each row fills a
+    /// copy of a prototype instead, and a client id is checked once (or not at all when it
+    /// is the `client` asked for).
+    private static func decodeContacts(_ statement: Statement, arguments: StatementArguments,
+                                       client: ClientID? = nil) throws -> [Contact] {
+        var contacts: [Contact] = []
+        var clientIDs: [String: ClientID] = [:]
+        if let client { clientIDs[client.rawValue] = client }
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            let number: String? = row[7]
+            if let last = contacts.last, last.id == id {
+                if let number { contacts[contacts.count - 1].phones.append(try PhoneNumber(e164: number)) }
+                continue
+            }
+            let clientText: String = row[1]
+            let clientID = try clientIDs[clientText] ?? ClientID(clientText)
+            clientIDs[clientText] = clientID
+            var contact = prototypeContact
+            contact.id = id
+            contact.clientID = clientID
+            contact.lastName = row[2]
+            contact.firstName = row[3]
+            contact.email = row[4]
+            contact.notes = row[5]
+            contact.isBlacklisted = row[6]
+            contact.phones = try number.map { [try PhoneNumber(e164: $0)] } ?? []
+            contacts.append(contact)
+        }
+        for index in contacts.indices where contacts[index].phones.count > 1 {
+            contacts[index].phones.sort()
+        }
+        return contacts
     }
 
     public func contactCount(client: ClientID? = nil) throws -> Int {

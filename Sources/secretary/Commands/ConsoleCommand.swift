@@ -8,9 +8,7 @@ import CursesBackend
 /// Options of the full-screen console.
 struct ConsoleOptions: ParsableArguments {
     @Option(help: "The operator's login (see `secretary operators`).") var `operator`: String?
-    @Option(help: "Colour theme: default, high-contrast, monochrome, or a file in $XDG_CONFIG_HOME/secretary/themes.")
-    var theme: String?
-    @Option(help: "Language of the interface: fr or en (default from LC_ALL, LC_MESSAGES, LANG).") var lang: String?
+    @OptionGroup var screen: ScreenOptions
 }
 
 struct ConsoleCommand: ParsableCommand {
@@ -39,45 +37,27 @@ struct ConsoleLauncher {
     func run() throws {
         // Everything that can fail is checked before the terminal is touched, so a failed
         // start leaves the terminal as it was.
-        let environment = ProcessInfo.processInfo.environment
         let login = options.operator ?? defaultOperator ?? ""
         let user = try store.operator(login: login)
-        let language = try options.lang.map(Language.init(parsing:)) ?? Language.from(environment: environment)
-        let noColour = !(environment["NO_COLOR"] ?? "").isEmpty
-        let theme = try ThemeLocator.load(noColour ? "monochrome" : (options.theme ?? "default"))
+        let appearance = try options.screen.appearance()
         let data = StoreConsoleData(store: store)
         try data.setPresence(.available, for: user)
 
-        let terminal = try CursesTerminal(theme: theme, colour: !noColour)
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(theme: appearance.theme, colour: appearance.colour)
+        } catch {
+            try? data.setPresence(.offline, for: user)
+            throw error
+        }
         defer {
             terminal.close()
             try? data.setPresence(.offline, for: user)
         }
         let (width, height) = terminal.size
         let session = ConsoleSession(
-            state: AppState(width: width, height: height, language: language, user: user, now: data.now()),
+            state: AppState(width: width, height: height, language: appearance.language, user: user, now: data.now()),
             data: data)
-        session.start()
-        var drawn = session.state
-        terminal.draw(render(drawn))
-        while session.state.isRunning && SignalGuard.stopRequested == 0 {
-            if let input = terminal.read() {
-                switch input {
-                case .key(let key): session.handle(.key(key))
-                case .resize(let width, let height):
-                    session.handle(.resize(width: width, height: height))
-                    terminal.invalidate()
-                }
-            }
-            session.poll()
-            if session.needsFullRedraw {
-                session.needsFullRedraw = false
-                terminal.invalidate()
-            } else if session.state == drawn {
-                continue
-            }
-            drawn = session.state
-            terminal.draw(render(drawn))
-        }
+        ScreenLoop.run(session, on: terminal)
     }
 }

@@ -10,6 +10,8 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var console: ConsoleOptions
+    @Flag(help: "No simulated calls: the queue keeps the demo's first calls only (for tests and screenshots).")
+    var noSimulate = false
 
     func run() throws {
         var global = self.global
@@ -29,6 +31,12 @@ struct DemoCommand: ParsableCommand {
         if try store.clients().isEmpty {
             try store.seedDemo()
         }
+        // Stopped before the temporary folder goes, on every way out: q, Ctrl-C, SIGTERM and
+        // SIGHUP end the console's loop normally, so this defer runs.
+        let traffic = noSimulate ? nil
+            : try DemoTraffic(executable: DemoTraffic.currentExecutable, database: global.databasePath,
+                              clockStart: global.clockStartText)
+        defer { traffic?.stop() }
         try ConsoleLauncher(global: global, options: console, store: store, defaultOperator: "claire").run()
     }
 

@@ -25,6 +25,9 @@ struct SimulateCommand: ParsableCommand {
     var patience: String = "90s"
     @Option(help: "Seed of the random traffic, to replay the same calls.") var seed: String?
     @Flag(help: "Print each call as it is placed.") var verbose = false
+    /// Set by `secretary demo`, which starts the simulator as its child: stop when the parent
+    /// is gone, even if it could not say so (killed, crashed).
+    @Flag(help: .hidden) var whileParentLives = false
 
     func run() throws {
         let rate = try CallRate(parsing: self.rate)
@@ -50,7 +53,9 @@ struct SimulateCommand: ParsableCommand {
         var counts: [CallStatus: Int] = [:]
         var placed = 0
         print("Simulating \(rate) on \(model.lines.count) lines\(limit.map { " for \($0)" } ?? " until stopped")...")
+        let parent = getppid()
         while !StopSignal.requested {
+            if whileParentLives && getppid() != parent { break }
             let now = store.now
             if let deadline, now >= deadline { break }
             while next.at <= now, deadline.map({ next.at < $0 }) ?? true {

@@ -3,8 +3,7 @@ import Foundation
 import SecretaryCore
 import SecretaryStore
 
-/// The supervisor's figures as plain text or JSON. (The full-screen wallboard is drawn by the
-/// console from the same `SupervisorFigures`.)
+/// The supervisor's live wallboard, full screen; or the figures once, as plain text or JSON.
 struct SupervisorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "supervisor",
@@ -12,33 +11,31 @@ struct SupervisorCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Your login; its role must be supervisor or admin.") var `operator`: String
-    @Flag(help: "Print the figures once and exit (otherwise they refresh every second until Ctrl-C).")
+    @Flag(help: "Print the figures once and exit (otherwise a live full-screen wallboard opens; q quits).")
     var once = false
     @Option(help: ArgumentHelp("The day to count, in the service's time (default: today).", valueName: "YYYY-MM-DD"))
     var day: String?
     @Option(help: ArgumentHelp("Seconds within which an answer counts as in time, for the service level.", valueName: "seconds"))
     var threshold: String = "\(SupervisorFigures.defaultThresholdSeconds)"
     @Flag(help: "Print JSON for scripts.") var json = false
+    @OptionGroup var screen: ScreenOptions
 
     func run() throws {
         let day = try self.day.map { try LocalDate(parsing: $0) }
         guard let threshold = Int(threshold), (1...3600).contains(threshold) else {
             throw ValidationError(field: "threshold", value: threshold, reason: "use 1 to 3600 seconds")
         }
+        let live = !once && !json
+        if live, let text = self.day {
+            throw ValidationError(field: "day", value: text, reason: "the live wallboard shows today; add --once or --json for another day")
+        }
         let store = try global.openStore()
+        if live {
+            return try WallboardLauncher(store: store, login: `operator`, screen: screen, thresholdSeconds: threshold).run()
+        }
         _ = try store.supervisor(login: `operator`)
-        if once || json {
-            let figures = try store.supervisorFigures(day: day, thresholdSeconds: threshold)
-            return json ? try printJSON(figures) : SupervisorReport.print(figures)
-        }
-        StopSignal.install()
-        while !StopSignal.requested {
-            let figures = try store.supervisorFigures(day: day, thresholdSeconds: threshold)
-            Swift.print("\u{1B}[H\u{1B}[2J", terminator: "")
-            SupervisorReport.print(figures)
-            fflush(stdout)
-            StopSignal.sleep(1)
-        }
+        let figures = try store.supervisorFigures(day: day, thresholdSeconds: threshold)
+        return json ? try printJSON(figures) : SupervisorReport.print(figures)
     }
 }
 

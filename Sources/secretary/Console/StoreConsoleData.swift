@@ -36,7 +36,8 @@ final class StoreConsoleData: ConsoleData {
     }
 
     private func activeCall(_ call: Call) -> ActiveCall {
-        ActiveCall(callID: call.id, clientID: call.clientID, from: call.from, answeredAt: call.answeredAt ?? store.now)
+        ActiveCall(callID: call.id, clientID: call.clientID, from: call.from, answeredAt: call.answeredAt ?? store.now,
+                   endedAt: call.endedAt)
     }
 
     func finishCall(_ callID: Int64, outcome: CallOutcome, note: String, by user: Operator) throws {
@@ -53,8 +54,12 @@ final class StoreConsoleData: ConsoleData {
     func clients() throws -> [Client] { try store.clients() }
 
     func clientContext(_ id: ClientID, on date: LocalDate) throws -> ClientContext {
-        ClientContext(client: try store.client(id), instructions: try store.instructions(of: id, on: date),
-                      agendas: try store.agendas(of: id), types: try store.appointmentTypes(of: id))
+        let rules = try store.adviceRules(for: id)
+        // The shipped refusal sentence comes first in the combined rules; a client's own replaces it.
+        let own = Array(rules.refusalScript.dropFirst(ShippedRules.advice.refusalScript.count))
+        return ClientContext(client: try store.client(id), instructions: try store.instructions(of: id, on: date),
+                             agendas: try store.agendas(of: id), types: try store.appointmentTypes(of: id),
+                             adviceRules: rules, refusalScript: own.isEmpty ? nil : own)
     }
 
     func contacts(phone: PhoneNumber, client: ClientID) throws -> [Contact] {
@@ -76,5 +81,21 @@ final class StoreConsoleData: ConsoleData {
 
     func addContact(_ contact: Contact, by user: Operator) throws -> Contact {
         try store.addContact(contact, by: Identity(user.login))
+    }
+
+    func addMessage(_ draft: MessageDraft, by user: Operator) throws -> Message {
+        try store.addMessage(draft, by: Identity(user.login))
+    }
+
+    func messages(client: ClientID) throws -> [Message] {
+        try store.messages(client: client, limit: 200)
+    }
+
+    func markTransmitted(_ messageID: Int64, by user: Operator) throws {
+        try store.markTransmitted([messageID], by: Identity(user.login))
+    }
+
+    func instructionHistory(client: ClientID) throws -> [Instructions] {
+        try store.instructionHistory(of: client)
     }
 }

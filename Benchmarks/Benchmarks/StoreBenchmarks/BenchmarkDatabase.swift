@@ -1,0 +1,54 @@
+import Foundation
+import SecretaryCore
+import SecretaryStore
+
+/// The database the benchmarks read: generated once (seed 1, clock at Monday 2026-11-23
+/// 10:00 Paris, when lines are open and callers wait) into a cache file, then reused.
+///
+/// - `SECRETARY_BENCH_SCALE=small` runs on a tenth of the full scale, for quick runs;
+///   the default is full scale (200 clients, 1M contacts, 1M appointments, 500k calls).
+/// - `SECRETARY_BENCH_DB=PATH` reads (or generates into) that file instead.
+enum BenchmarkDatabase {
+    static let seed: UInt64 = 1
+    static let now = try! LocalCalendar(identifier: "Europe/Paris").instant(LocalDateTime(parsing: "2026-11-23T10:00"))
+
+    static var scaleName: String {
+        ProcessInfo.processInfo.environment["SECRETARY_BENCH_SCALE"].flatMap { $0.isEmpty ? nil : $0 } ?? "full"
+    }
+
+    static var size: GenerationSize {
+        switch scaleName {
+        case "small": return GenerationSize(clients: 20, contacts: 100_000, appointments: 100_000, calls: 50_000)
+        case "full": return .fullScale
+        default: fatalError("SECRETARY_BENCH_SCALE must be 'full' or 'small', not '\(scaleName)'")
+        }
+    }
+
+    /// `Benchmarks/.cache/secretary-SCALE-seed1.sqlite`, beside this package.
+    static var path: String {
+        if let path = ProcessInfo.processInfo.environment["SECRETARY_BENCH_DB"], !path.isEmpty { return path }
+        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return package.appendingPathComponent(".cache/secretary-\(scaleName)-seed\(seed).sqlite").path
+    }
+
+    /// Opens the cached database, generating it first (into a temporary name, renamed when
+    /// complete, so an interrupted run never leaves a half-filled file behind).
+    static func open() throws -> Store {
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: path) {
+            let partial = path + ".partial"
+            for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: partial + suffix) }
+            let started = Date()
+            FileHandle.standardError.write(Data("Generating the benchmark database \(path) (\(size))…\n".utf8))
+            do {
+                let store = try Store(path: partial, clock: ManualClock(now))
+                try store.generate(size, seed: seed)
+            }
+            try manager.moveItem(atPath: partial, toPath: path)
+            for suffix in ["-wal", "-shm"] { try? manager.removeItem(atPath: partial + suffix) }
+            FileHandle.standardError.write(Data(String(format: "Generated in %.1f s\n", Date().timeIntervalSince(started)).utf8))
+        }
+        return try Store(path: path, clock: ManualClock(now))
+    }
+}

@@ -1,0 +1,126 @@
+import Benchmark
+import Foundation
+import GRDB
+import SecretaryCore
+import SecretaryStore
+
+// The console's hot paths, each measured call by call on the generated database (see
+// BenchmarkDatabase): p50 and p99 are what an operator feels. Targets (p99, 2 cores):
+// phone lookup < 50 µs, name search < 1 ms, week load < 0.3 ms, console render < 1 ms,
+// booking < 5 ms, claim < 2 ms, supervisor figures < 20 ms.
+
+let benchmarks: @Sendable () -> Void = {
+    let store: Store
+    let samples: Samples
+    do {
+        store = try BenchmarkDatabase.open()
+        samples = try Samples(store: store)
+    } catch {
+        fatalError("cannot prepare the benchmark database: \(error)")
+    }
+
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal],
+        timeUnits: .microseconds,
+        warmupIterations: 200,
+        maxDuration: .seconds(3),
+        maxIterations: 20_000
+    )
+
+    // MARK: Looking up the caller
+
+    let phones = Cycle(samples.phones)
+    Benchmark("Phone lookup: contacts(phone:client:)") { benchmark in
+        let sample = phones.next()
+        blackHole(try store.contacts(phone: sample.phone, client: sample.client))
+    }
+
+    for query in ["lefe", "mar dup", "ma"] {
+        let clients = Cycle(samples.clients)
+        Benchmark("Name search: searchContacts '\(query)'") { benchmark in
+            blackHole(try store.searchContacts(name: query, client: clients.next()))
+        }
+    }
+
+    // Floors: the same index work as the two lookups above, in raw SQL through the store's
+    // read path, rows stepped but not decoded into Contact values: the gap to the figures
+    // above is what building domain values costs.
+    let floorPhones = Cycle(samples.phones)
+    Benchmark("Floor, raw SQL: phone lookup") { benchmark in
+        let sample = floorPhones.next()
+        blackHole(try store.read { db in
+            try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT contact.id, contact.last_name, contact.first_name FROM contact_phone
+                CROSS JOIN contact ON contact.id = contact_phone.contact_id
+                WHERE contact_phone.client_id = ? AND contact_phone.e164 = ?
+                """), arguments: [sample.client.rawValue, sample.phone.e164]).reduce(0) { count, _ in count + 1 }
+        })
+    }
+    for query in ["lefe", "mar dup"] {
+        let clients = Cycle(samples.clients)
+        Benchmark("Floor, raw SQL: name search '\(query)'") { benchmark in
+            let client = clients.next()
+            let match = query.split(separator: " ").map { "\"\(client.rawValue)_\($0)\"*" }.joined(separator: " ")
+            blackHole(try store.read { db in
+                try Row.fetchCursor(db.cachedStatement(sql: """
+                    SELECT found.id FROM contact_search
+                    CROSS JOIN contact AS found INDEXED BY contact_client_name
+                        ON found.client_id = ? AND found.id = contact_search.rowid
+                    WHERE contact_search MATCH ?
+                    ORDER BY found.last_name, found.first_name, found.id LIMIT 50
+                    """), arguments: [client.rawValue, match]).reduce(0) { count, _ in count + 1 }
+            })
+        }
+    }
+
+    // MARK: The agenda
+
+    // The week the console shows: the store's `weekGrid`, read and laid out (what the agenda
+    // pane asks for on every week change and every change made by another terminal).
+    let paris = try! LocalCalendar(identifier: "Europe/Paris")
+    let apiWeeks = Cycle(samples.weeks.map { (agenda: $0.agenda, monday: paris.localDate(of: Date(timeIntervalSince1970: TimeInterval($0.from)))) })
+    Benchmark("Week load: weekGrid(agendaID:week:)") { benchmark in
+        let week = apiWeeks.next()
+        blackHole(try store.weekGrid(agendaID: week.agenda, week: week.monday))
+    }
+
+    // The same week as a raw query over the appointment(agenda_id, start_at) index, decoded
+    // into Appointment values: what the index alone allows.
+    let weeks = Cycle(samples.weeks)
+    Benchmark("Week load (raw query): one agenda's week of appointments") { benchmark in
+        let week = weeks.next()
+        blackHole(try store.read { db in
+            try Appointment.fetchAll(db.cachedStatement(sql: """
+                SELECT * FROM appointment WHERE agenda_id = ? AND start_at >= ? AND start_at < ? ORDER BY start_at
+                """), arguments: [week.agenda, week.from, week.to])
+        })
+    }
+
+    let floorWeeks = Cycle(samples.weeks)
+    Benchmark("Floor, raw SQL: week load, rows not decoded") { benchmark in
+        let week = floorWeeks.next()
+        blackHole(try store.read { db in
+            try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT * FROM appointment WHERE agenda_id = ? AND start_at >= ? AND start_at < ? ORDER BY start_at
+                """), arguments: [week.agenda, week.from, week.to]).reduce(0) { count, _ in count + 1 }
+        })
+    }
+
+    // MARK: Slots for the APIs being written now (the lead wires them in)
+
+    // TODO(console): "Console render 200x60" — render the whole console (queue, caller,
+    // instructions, agenda week) into the in-memory screen buffer at 200 columns x 60 rows,
+    // from a state loaded on this database. Target p99 < 1 ms.
+    //
+    // TODO(booking): "Booking one appointment" — the whole write transaction with its checks
+    // (open hours, overlaps, absences, blacklist) through the audited write path, on a free
+    // slot of a rotating agenda; cancel it afterwards outside the measurement
+    // (benchmark.stopMeasurement()) so the agenda stays as generated. Target p99 < 5 ms.
+    //
+    // TODO(calls): "Claiming a call" — an operator claims the oldest waiting call; insert a
+    // fresh waiting call before each iteration outside the measurement. Target p99 < 2 ms.
+    //
+    // TODO(supervisor): "Supervisor figures for a day" — waiting, oldest wait, answered,
+    // abandoned, per-operator counts and times for today, over the 500k calls.
+    // Target p99 < 20 ms.
+}

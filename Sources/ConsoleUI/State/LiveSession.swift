@@ -1,0 +1,32 @@
+/// What the terminal loop drives, the console and the wallboard alike: a session that takes
+/// keys and resizes, polls the clock and the other terminals' changes, and draws a state.
+/// The loop redraws only when `screen` changed (or a full repaint was asked for).
+public protocol LiveSession: AnyObject {
+    associatedtype Screen: Equatable
+    /// What is on screen: equal values draw equal screens.
+    var screen: Screen { get }
+    var isRunning: Bool { get }
+    /// Set when the user asked for a full repaint (Ctrl-L); the loop clears it.
+    var needsFullRedraw: Bool { get set }
+    func start()
+    func handle(key: Key)
+    func resize(width: Int, height: Int)
+    func poll()
+    func draw(_ screen: Screen) -> ScreenBuffer
+}
+
+extension ConsoleSession: LiveSession {
+    public var screen: AppState { state }
+    public var isRunning: Bool { state.isRunning }
+    public func handle(key: Key) { handle(.key(key)) }
+    public func resize(width: Int, height: Int) { handle(.resize(width: width, height: height)) }
+    public func draw(_ screen: AppState) -> ScreenBuffer { render(screen) }
+}
+
+extension WallboardSession: LiveSession {
+    public var screen: WallboardState { state }
+    public var isRunning: Bool { state.isRunning }
+    public func handle(key: Key) { handle(.key(key)) }
+    public func resize(width: Int, height: Int) { handle(.resize(width: width, height: height)) }
+    public func draw(_ screen: WallboardState) -> ScreenBuffer { renderWallboard(screen) }
+}

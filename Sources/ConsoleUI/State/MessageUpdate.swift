@@ -1,0 +1,326 @@
+import Foundation
+import SecretaryCore
+
+// The update of messages, the no-medical-advice guard and emergency triage: the actions
+// (`M`, `Q`, `!`, `m`, `v`), the keys of their windows, and the answers of their effects.
+// The guard and the triage are pure domain checks (a few milliseconds), run at each keystroke.
+
+extension AppState {
+    /// The advice rules of the client in view (the shipped ones when none).
+    var adviceRules: AdviceRules { context?.adviceRules ?? ShippedRules.advice }
+
+    /// The country whose emergency numbers apply: the client's, France when none is in view.
+    var emergencyCountry: Country { context?.client.country ?? .fr }
+}
+
+/// What the operator reads when the guard refuses a phrase: the phrase, its kind, the rule,
+/// and what to do instead.
+func adviceExplanation(_ finding: AdviceFinding, _ language: Language) -> String {
+    let kind: Text = switch finding.rule.category {
+    case .dosage: .adviceDosage
+    case .treatment: .adviceTreatment
+    case .diagnosis: .adviceDiagnosis
+    case .reassurance: .adviceReassurance
+    }
+    let colon = language == .fr ? " : " : ": "
+    return Text.adviceRefused(language) + colon + "« \(finding.phrase) » (\(kind(language)), "
+        + "\(Text.adviceRule(language)) \(finding.rule.name)) — \(Text.adviceRephrase(language))"
+}
+
+// MARK: - Actions
+
+func performMessageAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+    guard let client = state.context?.client else {
+        if action == .emergencyScript {
+            state.overlay = .emergency(EmergencyScript(assessment: EmergencyTriage.script(country: .fr)))
+        } else {
+            state.flash = Flash(text: state.text(.agendaNone), isError: true)
+        }
+        return []
+    }
+    switch action {
+    case .newMessage:
+        state.overlay = .message(prefilledForm(state, kind: .message))
+    case .medicalQuestion:
+        guard client.isMedical else {
+            state.flash = Flash(text: state.text(.notMedicalClient), isError: true)
+            return []
+        }
+        state.overlay = .message(prefilledForm(state, kind: .medicalQuestion))
+    case .emergencyScript:
+        state.overlay = .emergency(EmergencyScript(assessment: EmergencyTriage.script(country: client.country)))
+    case .clientMessages:
+        state.overlay = .messages(MessageList(clientID: client.id))
+        return [.loadMessages(client.id)]
+    case .instructionsHistory:
+        state.overlay = .instructionsHistory(InstructionsHistory(clientID: client.id))
+        return [.loadInstructionHistory(client.id)]
+    default:
+        break
+    }
+    return []
+}
+
+/// A form with the caller filled in: the contact on screen, the number the call came from.
+func prefilledForm(_ state: AppState, kind: MessageForm.Kind) -> MessageForm {
+    let client = state.context!.client
+    let call = state.call?.clientID == client.id ? state.call : nil
+    let contact = state.lookup.opened.flatMap { $0.clientID == client.id ? $0 : nil }
+    let number = call?.from ?? contact?.phones.first
+    return MessageForm(kind: kind, clientID: client.id, callID: call?.callID, contactID: contact?.id,
+                       callerName: contact?.displayName ?? "", callback: number?.national ?? "")
+}
+
+// MARK: - Keys of the windows
+
+func handleMessageOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key: Key) -> [Effect] {
+    switch overlay {
+    case .message(let form): return messageFormKey(&state, form, key)
+    case .emergency(let script): return emergencyKey(&state, script, key)
+    case .messages(let list): return messageListKey(&state, list, key)
+    case .instructionsHistory(let history): return historyKey(&state, history, key)
+    default: return []
+    }
+}
+
+private func messageFormKey(_ state: inout AppState, _ form: MessageForm, _ key: Key) -> [Effect] {
+    var form = form
+    let fields = form.fields
+    let index = fields.firstIndex(of: form.field) ?? 0
+    switch key {
+    case .escape:
+        state.overlay = nil
+        return []
+    case .tab, .down:
+        form.field = fields[(index + 1) % fields.count]
+    case .backTab, .up:
+        form.field = fields[(index + fields.count - 1) % fields.count]
+    case .enter:
+        return submit(&state, form)
+    default:
+        if form.field == .urgency {
+            guard [.character(" "), .left, .right].contains(key) else { return [] }
+            form.isUrgent.toggle()
+        } else {
+            switch form.field {
+            case .callerName: guard edit(&form.callerName, key) else { return [] }
+            case .callback: guard edit(&form.callback, key) else { return [] }
+            case .reason: guard edit(&form.reason, key) else { return [] }
+            default: guard edit(&form.text, key) else { return [] }
+            }
+            form.error = nil
+            checkAdvice(&form, rules: state.adviceRules)
+        }
+    }
+    state.overlay = .message(form)
+    if [.reason, .text].contains(form.field) {
+        openTriageIfNeeded(&state, text: completedWords(form.reason + "\n" + form.text), note: "", resume: .message(form))
+    }
+    return []
+}
+
+/// The guard over the operator's own words. A medical question is the caller's words, quoted
+/// when sent, so it is not checked.
+func checkAdvice(_ form: inout MessageForm, rules: AdviceRules) {
+    guard form.kind == .message else { return }
+    form.reasonFindings = AdviceGuard.check(form.reason, rules: rules)
+    form.textFindings = AdviceGuard.check(form.text, rules: rules)
+}
+
+/// Enter: refused with the phrase and the rule while the guard finds advice; otherwise the
+/// draft goes to the store (which checks again, with the rules as they are now).
+private func submit(_ state: inout AppState, _ form: MessageForm) -> [Effect] {
+    var form = form
+    checkAdvice(&form, rules: state.adviceRules)
+    state.overlay = .message(form)
+    if openTriageIfNeeded(&state, text: form.reason + "\n" + form.text, note: "", resume: .message(form)) { return [] }
+    defer { state.overlay = .message(form) }
+    if let (field, finding) = form.firstFinding {
+        form.field = field
+        form.error = adviceExplanation(finding, state.language)
+        return []
+    }
+    let callbackText = form.callback.trimmingCharacters(in: .whitespaces)
+    let callback: PhoneNumber?
+    do {
+        callback = callbackText.isEmpty ? nil : try PhoneNumber(callbackText, country: state.emergencyCountry)
+    } catch {
+        form.field = .callback
+        form.error = "\(error)"
+        return []
+    }
+    let draft: MessageDraft
+    switch form.kind {
+    case .message:
+        draft = MessageDraft(clientID: form.clientID, callID: form.callID, contactID: form.contactID,
+                             callerName: form.callerName, callbackNumber: callback, reason: form.reason,
+                             text: form.text, isUrgent: form.isUrgent)
+    case .medicalQuestion:
+        guard !form.text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            form.field = .text
+            form.error = "\(ValidationError(field: "question", value: form.text, reason: "must not be empty"))"
+            return []
+        }
+        draft = .medicalQuestion(clientID: form.clientID, callID: form.callID, contactID: form.contactID,
+                                 callerName: form.callerName, callbackNumber: callback, question: form.text)
+    }
+    do {
+        _ = try draft.message(createdAt: state.now)
+    } catch {
+        form.error = "\(error)"
+        return []
+    }
+    form.error = nil
+    return [.addMessage(draft)]
+}
+
+/// Opens the emergency script when `text`, typed during a call, holds an emergency term the
+/// operator has not already dismissed during this call; true when it did.
+@discardableResult
+func openTriageIfNeeded(_ state: inout AppState, text: String, note: String, resume: Overlay) -> Bool {
+    guard let call = state.call,
+          let assessment = EmergencyTriage.assess(text, country: state.emergencyCountry) else { return false }
+    let script = EmergencyScript(assessment: assessment, note: note, resume: resume)
+    guard !script.terms.isSubset(of: state.triage.dismissed(during: call.callID)) else { return false }
+    state.overlay = .emergency(script)
+    return true
+}
+
+/// `text` without the word being typed: while typing, the script opens once a term is
+/// complete (a space or a punctuation mark after it), not on a prefix (`suicid…`) and
+/// not in the middle of a word whose end would then be lost. Enter reads the whole text.
+func completedWords(_ text: String) -> String {
+    String(text.reversed().drop { $0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" || $0 == "-" }.reversed())
+}
+
+private func emergencyKey(_ state: inout AppState, _ script: EmergencyScript, _ key: Key) -> [Effect] {
+    switch key {
+    case .escape:
+        // Not an emergency: back to what the operator was typing, and these words will not
+        // open the script again during this call.
+        state.triage.dismiss(script.terms, during: state.call?.callID)
+        state.overlay = script.resume
+        return []
+    case .enter:
+        guard let call = state.call else {
+            state.overlay = nil
+            return []
+        }
+        let contact = state.lookup.opened.flatMap { $0.clientID == call.clientID ? $0 : nil }
+        let message = MessageDraft.emergency(
+            script.assessment, clientID: call.clientID, callID: call.callID, contactID: contact?.id,
+            callerName: contact?.displayName ?? call.from?.national ?? state.text(.withheldNumber),
+            callbackNumber: call.from ?? contact?.phones.first)
+        // The operator's note when it may be saved, else the emergency summary (terms quoted).
+        let typed = script.note.trimmingCharacters(in: .whitespaces)
+        let note = typed.isEmpty || !AdviceGuard.check(typed, rules: state.adviceRules).isEmpty ? message.text : typed
+        return [.reportEmergency(callID: call.callID, note: note, message: message)]
+    default:
+        return []
+    }
+}
+
+private func messageListKey(_ state: inout AppState, _ list: MessageList, _ key: Key) -> [Effect] {
+    var list = list
+    let count = list.messages?.count ?? 0
+    switch key {
+    case .escape, .character("q"), .character("m"):
+        state.overlay = nil
+        return []
+    case .up, .character("k"): list.selection = max(0, list.selection - 1)
+    case .down, .character("j"): list.selection = min(max(0, count - 1), list.selection + 1)
+    case .character("t"):
+        guard let messages = list.messages, messages.indices.contains(list.selection) else { return [] }
+        return [.markTransmitted(messages[list.selection].id, list.clientID)]
+    default:
+        return []
+    }
+    state.overlay = .messages(list)
+    return []
+}
+
+private func historyKey(_ state: inout AppState, _ history: InstructionsHistory, _ key: Key) -> [Effect] {
+    var history = history
+    let count = history.versions?.count ?? 0
+    let page = max(1, state.height / 3)
+    switch key {
+    case .escape, .character("q"), .character("v"):
+        state.overlay = nil
+        return []
+    // Newest first on screen: down goes to older versions.
+    case .down, .character("j"):
+        history.selection = max(0, history.selection - 1)
+        history.scroll = 0
+    case .up, .character("k"):
+        history.selection = min(max(0, count - 1), history.selection + 1)
+        history.scroll = 0
+    case .pageDown, .character(" "): history.scroll += page
+    case .pageUp: history.scroll = max(0, history.scroll - page)
+    default:
+        return []
+    }
+    state.overlay = .instructionsHistory(history)
+    return []
+}
+
+// MARK: - Answers of the effects
+
+func handleMessageEvent(_ state: inout AppState, _ event: Event) -> [Effect] {
+    switch event {
+    case .messageSaved(let message):
+        if case .message = state.overlay { state.overlay = nil }
+        let text: Text = message.tags.contains(MessageTag.medicalQuestion) ? .medicalQuestionSaved
+            : message.isUrgent ? .urgentMessageSaved : .messageSaved
+        state.flash = Flash(text: state.text(text), isError: false)
+    case .messageRefused(let reason):
+        if case .message(var form) = state.overlay {
+            form.error = reason
+            state.overlay = .message(form)
+        } else {
+            state.flash = Flash(text: reason, isError: true)
+        }
+    case .emergencyReported:
+        let effects = update(&state, .callFinished)
+        state.flash = Flash(text: state.text(.emergencyReported), isError: false)
+        return effects
+    case .messagesLoaded(let client, let messages):
+        guard case .messages(var list) = state.overlay, list.clientID == client else { return [] }
+        list.messages = messages
+        list.selection = min(list.selection, max(0, messages.count - 1))
+        state.overlay = .messages(list)
+    case .instructionHistoryLoaded(let client, let versions):
+        guard case .instructionsHistory(var history) = state.overlay, history.clientID == client else { return [] }
+        history.versions = versions
+        history.selection = max(0, versions.count - 1)
+        state.overlay = .instructionsHistory(history)
+    default:
+        break
+    }
+    return []
+}
+
+// MARK: - The end-of-call note
+
+/// The note as typed: advice is shown at once (see `EndCallOverlay`), and a complete
+/// emergency term opens the script.
+func endCallNoteEdited(_ state: inout AppState, outcome: CallOutcome, note: String) {
+    state.overlay = .endCall(outcome: outcome, note: note)
+    openTriageIfNeeded(&state, text: completedWords(note), note: note, resume: .endCall(outcome: outcome, note: note))
+}
+
+/// Enter on the note: false when the call must not be finished yet, because the note holds
+/// an emergency term (the script opens) or gives advice (the reason goes to the status line).
+/// The emergency outcome always goes through the script, so the client is always alerted.
+func mayFinish(_ state: inout AppState, outcome: CallOutcome, note: String) -> Bool {
+    if outcome == .emergency {
+        let country = state.emergencyCountry
+        let assessment = EmergencyTriage.assess(note, country: country) ?? EmergencyTriage.script(country: country)
+        state.overlay = .emergency(EmergencyScript(assessment: assessment, note: note,
+                                                   resume: .endCall(outcome: outcome, note: note)))
+        return false
+    }
+    if openTriageIfNeeded(&state, text: note, note: note, resume: .endCall(outcome: outcome, note: note)) { return false }
+    guard let finding = AdviceGuard.check(note, rules: state.adviceRules).first else { return true }
+    state.flash = Flash(text: adviceExplanation(finding, state.language), isError: true)
+    return false
+}

@@ -1,0 +1,66 @@
+import Foundation
+import SecretaryCore
+
+/// How the wallboard reads the shared database. The executable implements it over the
+/// SQLite store; tests implement it in memory.
+public protocol WallboardData: AnyObject {
+    func now() -> Date
+    /// Moves whenever another terminal commits: polled to refresh without a keypress.
+    func changeCounter() throws -> Int
+    /// Today's figures as they stand now.
+    func figures(thresholdSeconds: Int) throws -> SupervisorFigures
+}
+
+/// Runs the wallboard: feeds events to `updateWallboard`, performs the effects against the
+/// data source, and reloads the figures when another terminal wrote.
+public final class WallboardSession {
+    public private(set) var state: WallboardState
+    let data: WallboardData
+    public var needsFullRedraw = false
+    private var lastChangeCounter: Int?
+
+    public init(state: WallboardState, data: WallboardData) {
+        self.state = state
+        self.data = data
+    }
+
+    public func start() {
+        lastChangeCounter = try? data.changeCounter()
+        handle(.externalChange)
+    }
+
+    public func handle(_ event: WallboardEvent) {
+        var pending: [WallboardEvent] = [event]
+        while !pending.isEmpty {
+            let next = pending.removeFirst()
+            for effect in updateWallboard(&state, next) {
+                pending.append(contentsOf: perform(effect))
+            }
+        }
+    }
+
+    /// Every loop turn: advances the clock (whole seconds, as shown) and reloads the figures
+    /// when `PRAGMA data_version` moved.
+    public func poll() {
+        handle(.tick(Date(timeIntervalSince1970: data.now().timeIntervalSince1970.rounded(.down))))
+        guard let counter = try? data.changeCounter() else { return }
+        if counter != lastChangeCounter {
+            lastChangeCounter = counter
+            handle(.externalChange)
+        }
+    }
+
+    private func perform(_ effect: WallboardEffect) -> [WallboardEvent] {
+        switch effect {
+        case .loadFigures:
+            do {
+                return [.figuresLoaded(try data.figures(thresholdSeconds: state.thresholdSeconds))]
+            } catch {
+                return [.failed("\(error)")]
+            }
+        case .redraw:
+            needsFullRedraw = true
+            return []
+        }
+    }
+}

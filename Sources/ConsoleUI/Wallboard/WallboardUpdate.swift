@@ -1,0 +1,64 @@
+import Foundation
+import SecretaryCore
+
+/// How often the figures are reloaded while callers wait even if no terminal writes: the
+/// service level moves as their waits pass the threshold. With nobody waiting, only a write
+/// (or midnight) changes the figures, so an idle wallboard reads nothing.
+public let wallboardRefreshWhileWaiting: TimeInterval = 5
+
+/// The wallboard's one update: (state, event) → new state plus the effects to perform. Pure.
+public func updateWallboard(_ state: inout WallboardState, _ event: WallboardEvent) -> [WallboardEffect] {
+    switch event {
+    case .key(let key):
+        return handleWallboardKey(&state, key)
+    case .tick(let now):
+        state.now = now
+        guard let figures = state.figures else { return [] }
+        let today = SupervisorFigures.serviceCalendar.localDate(of: now)
+        let stale = figures.waitingNow > 0 && now.timeIntervalSince(figures.at) >= wallboardRefreshWhileWaiting
+        return stale || today != figures.day ? [.loadFigures] : []
+    case .resize(let width, let height):
+        state.width = width
+        state.height = height
+        return []
+    case .externalChange:
+        return [.loadFigures]
+    case .figuresLoaded(let figures):
+        state.figures = figures
+        if state.flash?.isError == true { state.flash = nil }
+        return []
+    case .failed(let message):
+        state.flash = Flash(text: message, isError: true)
+        return []
+    }
+}
+
+private func handleWallboardKey(_ state: inout WallboardState, _ key: Key) -> [WallboardEffect] {
+    if state.showsHelp {
+        if key == .escape || key == .character("?") || key == .character("q") || key == .enter || key == .function(1) {
+            state.showsHelp = false
+        }
+        return []
+    }
+    guard let action = Keymap.wallboardAction(for: key) else { return [] }
+    switch action {
+    case .quit:
+        state.isRunning = false
+    case .help:
+        state.showsHelp = true
+    case .redraw:
+        return [.redraw]
+    case .cancel:
+        state.flash = nil
+    default:
+        break
+    }
+    return []
+}
+
+extension Keymap {
+    /// The action of `key` on the wallboard: only its own bindings apply (it answers nothing).
+    public static func wallboardAction(for key: Key) -> Action? {
+        bindings(for: .wallboard).first { $0.keys.contains(key) }?.action
+    }
+}
