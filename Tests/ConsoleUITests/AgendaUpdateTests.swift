@@ -150,7 +150,11 @@ struct AgendaUpdateTests {
         press(&state, .escape)
         #expect(state.agenda.moving == nil && state.flash?.text == "Move cancelled.")
 
-        press(&state, .left, .up, .up, .character("m"), .character("]"))
+        press(&state, .up, .up, .up, .up, .up, .up, .character("m"))  // Tuesday 09:00
+        #expect(state.agenda.moving?.id == 6)
+        #expect(press(&state, .character("f")) == [.agenda(.findFreeSlot(agendaID: 1, typeID: F.renewal.id, from: F.at("2026-11-24T09:01")))],
+                "while moving, f looks for a slot of the moved appointment's length")
+        press(&state, .escape, .left, .down, .down, .down, .down, .character("m"), .character("]"))
         #expect(state.agenda.monday == (try! LocalDate(parsing: "2026-11-30")), "a move can go to another week")
         _ = update(&state, .weekLoaded(agendaID: 1, F.grid("2026-11-30", entries: [], absences: [])))
         #expect(press(&state, .enter) == [.agenda(.move(5, to: F.at("2026-11-30T10:00"), agendaID: 1))])

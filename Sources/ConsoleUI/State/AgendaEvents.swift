@@ -86,13 +86,16 @@ public enum AgendaEvent: Sendable {
 public struct MovingAppointment: Equatable, Sendable {
     public var id: Int64
     public var contactName: String
+    /// Its type: `f` then looks for a slot of its length.
+    public var typeID: Int64
     public var minutes: Int
     public var colour: Int
     public var from: Date
 
-    public init(id: Int64, contactName: String, minutes: Int, colour: Int, from: Date) {
+    public init(id: Int64, contactName: String, typeID: Int64, minutes: Int, colour: Int, from: Date) {
         self.id = id
         self.contactName = contactName
+        self.typeID = typeID
         self.minutes = minutes
         self.colour = colour
         self.from = from

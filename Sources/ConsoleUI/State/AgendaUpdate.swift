@@ -146,8 +146,10 @@ func performAgendaAction(_ state: inout AppState, _ action: Action) -> [Effect] 
             return flash(&state, .agendaNoTypes, isError: true)
         }
         // Strictly after the cursor's start: pressed again, `f` hops to the following slot.
+        // While moving, the slot must fit the appointment being moved.
         let from = max(state.now, (agendaCursorStart(state) ?? state.now).addingTimeInterval(60))
-        return [.agenda(.findFreeSlot(agendaID: agenda.id, typeID: types[index].id, from: from))]
+        let typeID = state.agenda.moving?.typeID ?? types[index].id
+        return [.agenda(.findFreeSlot(agendaID: agenda.id, typeID: typeID, from: from))]
     case .goToDate:
         state.overlay = .agenda(.goTo(text: "", error: nil))
     case .moveAppointment, .cancelAppointment, .noShow, .waitlist:
@@ -174,7 +176,7 @@ private func startAppointmentAction(_ state: inout AppState, _ action: Action) -
     switch action {
     case .moveAppointment:
         guard booking.status == .booked else { return flash(&state, .agendaOnlyBooked, isError: true) }
-        state.agenda.moving = MovingAppointment(id: booking.id, contactName: booking.contactName,
+        state.agenda.moving = MovingAppointment(id: booking.id, contactName: booking.contactName, typeID: booking.typeID,
                                                 minutes: Int(booking.end.timeIntervalSince(booking.start) / 60),
                                                 colour: booking.colour, from: booking.start)
     case .cancelAppointment:
@@ -270,7 +272,7 @@ func updateAgenda(_ state: inout AppState, _ event: AgendaEvent) -> [Effect] {
             state.flash = Flash(text: state.text(.agendaNoFreeSlot) + (type.map(typeLabel) ?? ""), isError: true)
             return []
         }
-        state.agenda.typeID = typeID
+        if state.agenda.moving == nil { state.agenda.typeID = typeID }
         state.flash = Flash(text: state.text(.agendaFreeSlotFound) + when(slot.start, state)
                             + (type.map { " · " + typeLabel($0) } ?? ""), isError: false)
         return focusAgenda(&state, on: slot.start, reload: false)
