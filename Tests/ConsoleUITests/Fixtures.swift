@@ -38,11 +38,37 @@ enum Fixture {
                    contactName: nil, arrivedAt: now.addingTimeInterval(-5), isUrgent: false),
     ]
 
-    static var week: AgendaWeek {
-        AgendaWeek(agendaID: 1, monday: try! LocalDate(parsing: "2026-11-23"), entries: [
-            AgendaEntry(appointmentID: 5, start: at("2026-11-23T10:00"), end: at("2026-11-23T10:20"),
-                        contactName: "Marie Lefèvre", typeName: "Consultation", colour: 2),
-        ], absences: [])
+    static let renewal = try! AppointmentType(id: 2, clientID: martin.id, name: "Renouvellement", minutes: 15, colour: 3)
+    static let firstVisit = try! AppointmentType(id: 3, clientID: martin.id, name: "Première consultation", minutes: 45, colour: 4)
+
+    static func appointment(_ id: Int64, _ start: String, _ type: AppointmentType, _ name: String, contactID: Int64 = 1,
+                            status: AppointmentStatus = .booked, note: String = "") -> AppointmentDetails {
+        let begin = at(start)
+        let appointment = try! Appointment(id: id, clientID: martin.id, agendaID: agenda.id, contactID: contactID, typeID: type.id,
+                                           start: begin, end: begin.addingTimeInterval(TimeInterval(type.minutes * 60)),
+                                           status: status, note: note)
+        return AppointmentDetails(appointment: appointment, contactName: name, typeName: type.name, colour: type.colour,
+                                  bookedAt: at("2026-11-16T09:12"), bookedBy: "julien")
+    }
+
+    /// Week 48: Marie Lefèvre on Monday 10:00 (20 min), Jean Dupont on Tuesday 09:00 (15 min),
+    /// Paul Roux on Wednesday 11:15 (45 min), the doctor away Thursday 14:00-16:00.
+    static let entries = [
+        appointment(5, "2026-11-23T10:00", consultation, "Marie Lefèvre"),
+        appointment(6, "2026-11-24T09:00", renewal, "Jean Dupont", contactID: 2),
+        appointment(7, "2026-11-25T11:15", firstVisit, "Paul Roux", contactID: 3),
+    ]
+    static let absences = [try! Absence(id: 1, agendaID: agenda.id, start: at("2026-11-26T14:00"), end: at("2026-11-26T16:00"),
+                                        reason: "Formation")]
+
+    /// The week of `monday` as the store lays it out.
+    static func grid(_ monday: String = "2026-11-23", entries: [AppointmentDetails] = entries,
+                     absences: [Absence] = absences) -> WeekGrid {
+        let first = try! LocalDate(parsing: monday)
+        return WeekGrid(schedule: AgendaSchedule(client: martin, agenda: agenda,
+                                                 window: AgendaSchedule.window(from: first, through: first.adding(days: 5),
+                                                                               calendar: martin.calendar),
+                                                 entries: entries, absences: absences), week: first)
     }
 
     /// The console after start: queue loaded, the first entry's client in view.
@@ -50,8 +76,8 @@ enum Fixture {
         var state = AppState(width: width, height: height, language: language, user: claire, now: now)
         _ = update(&state, .queueLoaded(queue))
         _ = update(&state, .contextLoaded(ClientContext(client: martin, instructions: instructions, agendas: [agenda],
-                                                        types: [consultation])))
-        _ = update(&state, .weekLoaded(week))
+                                                        types: [consultation, renewal, firstVisit])))
+        _ = update(&state, .weekLoaded(agendaID: agenda.id, grid()))
         return state
     }
 

@@ -16,8 +16,8 @@ struct ScreenTests {
         #expect(text.contains("02:00 Cabinet du Dr Martin  Marie Lefèvre"))
         #expect(text.contains("00:40 Cabinet du Dr Martin  07 11 22 33 44"))
         #expect(text.contains("« Cabinet du Dr Martin, Claire à l'appareil, bonjour. »"))
-        #expect(text.contains("Mon 23/11 Tue 24/11 Wed 25/11 Thu 26/11 Fri 27/11 Sat 28/11"))
-        #expect(text.contains("10:00 Marie Lef"))
+        #expect(text.contains("Mon 23/11  Tue 24/11  Wed 25/11 Thu 26/11 Fri 27/11 Sat 28/11"))
+        #expect(text.contains("10:00▸Marie Lef…"))
         #expect(screen.lines[39].contains("a Answer"))
     }
 
@@ -81,7 +81,7 @@ struct ScreenTests {
         let lines = render(state).lines
         #expect(lines[2].contains("Mon 23/11"))
         #expect(lines[2].contains("Sat 28/11"))
-        #expect(lines.contains { $0.contains("10:00 Marie Lefèv") })
+        #expect(lines.contains { $0.contains("10:00▸Marie Lefè…") })
         #expect(lines.contains { $0.contains("12:00 ·") })
     }
 
@@ -101,7 +101,7 @@ struct ScreenTests {
         let text = screen.text
         #expect(screen.lines[0].hasPrefix(" Claire Dubois · en ligne · lun. 23/11 10:01:23"))
         for expected in ["1 Appels en attente (2)", "2 Appelant", "3 Consignes", "4 Agenda", "semaine 48",
-                         "lun. 23   mar. 24", "sam. 28", "► EN LIGNE 01:23", "Tél. : 06 12 34 56 78", "Rendez-vous à venir",
+                         "lun. 23    mar. 24", "sam. 28", "► EN LIGNE 01:23", "Tél. : 06 12 34 56 78", "Rendez-vous à venir",
                          "Questions fréquentes", "Avis médical demandé ? Dites : « Je ne peux pas", "Répondre"] {
             #expect(text.contains(expected), "missing \(expected)")
         }
@@ -109,7 +109,7 @@ struct ScreenTests {
 
     @Test func englishScreen() {
         let text = render(Fixture.answered(language: .en)).text
-        for expected in ["1 Call queue (2)", "2 Caller", "3 Instructions", "week 48", "Mon 23/11 Tue 24/11",
+        for expected in ["1 Call queue (2)", "2 Caller", "3 Instructions", "week 48", "Mon 23/11  Tue 24/11",
                          "► ON CALL 01:23", "Phone : 06 12 34 56 78", "Upcoming appointments", "FAQ", "Asked for medical advice? Say: « Je ne peux pas", "Answer"] {
             #expect(text.contains(expected), "missing \(expected)")
         }

@@ -129,10 +129,11 @@ struct UpdateTests {
         _ = update(&state, .key(.right))
         #expect(state.agenda.cursorDay == 1)
         let effects = update(&state, .key(.character("]")))
-        #expect(effects == [.loadWeek(Fixture.agenda, try! LocalDate(parsing: "2026-11-30"), Fixture.martin)])
+        #expect(effects == [.loadWeek(Fixture.agenda, try! LocalDate(parsing: "2026-11-30"))])
         _ = update(&state, .key(.character("t")))
         #expect(state.agenda.monday == (try! LocalDate(parsing: "2026-11-23")))
-        #expect(render(state).role(of: "Mon 23/11 Tue") == .agendaToday)
+        _ = update(&state, .weekLoaded(agendaID: Fixture.agenda.id, Fixture.grid()))
+        #expect(render(state).role(of: "Mon 23/11  Tue") == .agendaToday)
     }
 
     @Test func everyKeyIsHandledThroughTheKeymap() {

@@ -14,7 +14,8 @@ struct AgendaWeekQueryTests {
         let type = try store.appointmentTypes(of: client.id)[0]
         let contact = try store.addContact(Contact(clientID: client.id, lastName: "Lefèvre", firstName: "Marie",
                                                    phones: [PhoneNumber("06 12 34 56 78")]), by: .system)
-        let starts = ["2026-11-20T10:00", "2026-11-23T10:00", "2026-11-25T15:00", "2026-11-30T10:00"]
+        // Sunday 23:45 runs past midnight into the week; the others lie before, in, and after it.
+        let starts = ["2026-11-20T10:00", "2026-11-22T23:45", "2026-11-23T10:00", "2026-11-25T15:00", "2026-11-30T10:00"]
         try store.write(by: .system) { db, trail in
             for start in starts {
                 try db.execute(sql: """
@@ -25,10 +26,13 @@ struct AgendaWeekQueryTests {
             }
             trail.record("create", "appointment", "test")
         }
-        let week = try store.agendaWeek(agendaID: agenda.id, from: instant("2026-11-23T00:00"), to: instant("2026-11-30T00:00"))
-        #expect(week.appointments.map(\.start) == [instant("2026-11-23T10:00"), instant("2026-11-25T15:00")])
-        // An appointment under way when the range starts belongs to it.
-        let fromMidMorning = try store.agendaWeek(agendaID: agenda.id, from: instant("2026-11-23T10:15"), to: instant("2026-11-24T00:00"))
-        #expect(fromMidMorning.appointments.map(\.start) == [instant("2026-11-23T10:00")])
+        let monday = try LocalDate(parsing: "2026-11-23")
+        let schedule = try store.schedule(agendaID: agenda.id, from: monday, through: monday.adding(days: 5))
+        #expect(schedule.entries.map(\.start) == [instant("2026-11-22T23:45"), instant("2026-11-23T10:00"), instant("2026-11-25T15:00")],
+                "an appointment under way when the week starts belongs to it")
+        let grid = try store.weekGrid(agendaID: agenda.id, week: monday)
+        let ten = try #require(grid.position(of: instant("2026-11-23T10:00")))
+        #expect(grid.cell(ten).booking?.contactName == "Marie Lefèvre")
+        #expect(grid.cell(try #require(grid.position(of: instant("2026-11-25T15:00")))).booking != nil)
     }
 }

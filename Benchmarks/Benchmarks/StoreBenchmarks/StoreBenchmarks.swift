@@ -75,13 +75,13 @@ let benchmarks: @Sendable () -> Void = {
 
     // MARK: The agenda
 
-    // The week the console shows, through the store's `agendaWeek` (provisional on main:
-    // the agenda work replaces it; keep this benchmark on whatever the console calls).
-    let apiWeeks = Cycle(samples.weeks)
-    Benchmark("Week load: agendaWeek(agendaID:from:to:)") { benchmark in
+    // The week the console shows: the store's `weekGrid`, read and laid out (what the agenda
+    // pane asks for on every week change and every change made by another terminal).
+    let paris = try! LocalCalendar(identifier: "Europe/Paris")
+    let apiWeeks = Cycle(samples.weeks.map { (agenda: $0.agenda, monday: paris.localDate(of: Date(timeIntervalSince1970: TimeInterval($0.from)))) })
+    Benchmark("Week load: weekGrid(agendaID:week:)") { benchmark in
         let week = apiWeeks.next()
-        blackHole(try store.agendaWeek(agendaID: week.agenda, from: Date(timeIntervalSince1970: TimeInterval(week.from)),
-                                       to: Date(timeIntervalSince1970: TimeInterval(week.to))))
+        blackHole(try store.weekGrid(agendaID: week.agenda, week: week.monday))
     }
 
     // The same week as a raw query over the appointment(agenda_id, start_at) index, decoded

@@ -87,40 +87,6 @@ public struct ContactHistory: Equatable, Sendable {
     }
 }
 
-/// One appointment in the week grid.
-public struct AgendaEntry: Equatable, Sendable {
-    public var appointmentID: Int64
-    public var start: Date
-    public var end: Date
-    public var contactName: String
-    public var typeName: String
-    public var colour: Int
-
-    public init(appointmentID: Int64, start: Date, end: Date, contactName: String, typeName: String, colour: Int) {
-        self.appointmentID = appointmentID
-        self.start = start
-        self.end = end
-        self.contactName = contactName
-        self.typeName = typeName
-        self.colour = colour
-    }
-}
-
-/// A week of one agenda: appointments and absences.
-public struct AgendaWeek: Equatable, Sendable {
-    public var agendaID: Int64
-    public var monday: LocalDate
-    public var entries: [AgendaEntry]
-    public var absences: [DateInterval]
-
-    public init(agendaID: Int64, monday: LocalDate, entries: [AgendaEntry], absences: [DateInterval]) {
-        self.agendaID = agendaID
-        self.monday = monday
-        self.entries = entries
-        self.absences = absences
-    }
-}
-
 /// How the console reads and changes the shared database. The executable implements it
 /// over the SQLite store; tests implement it in memory. Calls are synchronous: each is a
 /// few indexed queries, well under a frame.
@@ -142,7 +108,18 @@ public protocol ConsoleData: AnyObject {
     /// Loads a caller's history and records in the audit log that `user` viewed the record.
     func openContact(_ contactID: Int64, by user: Operator) throws -> ContactHistory
     func addContact(_ contact: Contact, by user: Operator) throws -> Contact
-    func week(agenda: Agenda, monday: LocalDate, client: Client) throws -> AgendaWeek
+    /// The week of `agenda` from `monday`, laid out (`WeekGrid`).
+    func weekGrid(agenda: Agenda, monday: LocalDate) throws -> WeekGrid
+    func appointment(id: Int64) throws -> AppointmentDetails
+    /// Books, or throws the `RuleViolation` refusing it (nothing written).
+    func book(_ booking: AgendaBooking, by user: Operator) throws -> AppointmentDetails
+    func move(appointment id: Int64, to start: Date, agendaID: Int64, by user: Operator) throws -> AppointmentDetails
+    func cancel(appointment id: Int64, reason: String, by user: Operator) throws -> AgendaCancellation
+    func markNoShow(appointment id: Int64, by user: Operator) throws -> AppointmentDetails
+    /// The earliest free start at or after `from` (never in the past) for an appointment of
+    /// `typeID`, searching later weeks too; nil when none within a year.
+    func nextFreeSlot(agendaID: Int64, typeID: Int64, from: Date) throws -> DateInterval?
+    func addToWaitlist(_ request: WaitlistRequest, by user: Operator) throws -> WaitlistEntry
     /// Saves a message; the advice guard refuses advice with a `RuleViolation` naming the phrase and the rule.
     func addMessage(_ draft: MessageDraft, by user: Operator) throws -> Message
     /// The client's messages, newest first.

@@ -9,6 +9,7 @@ public enum Action: String, CaseIterable, Sendable {
     case newContact
     case endCall, togglePause
     case previousWeek, nextWeek, today
+    case nextFreeSlot, moveAppointment, cancelAppointment, noShow, waitlist, goToDate, nextAgenda, chooseType
     case newMessage, medicalQuestion, emergencyScript, clientMessages, instructionsHistory
 }
 
@@ -69,9 +70,20 @@ public enum Keymap {
         Binding(action: .down, keys: [.down, .character("j")], scope: .pane(.agenda), hinted: false, label: .actionSlotDown),
         Binding(action: .left, keys: [.left, .character("h")], scope: .pane(.agenda), hinted: false, label: .actionDayLeft),
         Binding(action: .right, keys: [.right, .character("l")], scope: .pane(.agenda), hinted: false, label: .actionDayRight),
-        Binding(action: .previousWeek, keys: [.character("["), .pageUp], scope: .pane(.agenda), hinted: true, label: .actionPreviousWeek),
-        Binding(action: .nextWeek, keys: [.character("]"), .pageDown], scope: .pane(.agenda), hinted: true, label: .actionNextWeek),
-        Binding(action: .today, keys: [.character("t")], scope: .pane(.agenda), hinted: true, label: .actionToday),
+        Binding(action: .select, keys: [.enter], scope: .pane(.agenda), hinted: true, label: .actionBookOrShow),
+        Binding(action: .nextFreeSlot, keys: [.character("f")], scope: .pane(.agenda), hinted: true, label: .actionNextFreeSlot),
+        Binding(action: .moveAppointment, keys: [.character("m")], scope: .pane(.agenda), hinted: true, label: .actionMoveAppointment),
+        Binding(action: .cancelAppointment, keys: [.character("x")], scope: .pane(.agenda), hinted: true, label: .actionCancelAppointment),
+        Binding(action: .noShow, keys: [.character("n")], scope: .pane(.agenda), hinted: false, label: .actionNoShow),
+        Binding(action: .waitlist, keys: [.character("w")], scope: .pane(.agenda), hinted: false, label: .actionWaitlist),
+        Binding(action: .chooseType, keys: [.character("T")], scope: .pane(.agenda), hinted: false, label: .actionChooseType),
+        Binding(action: .previousWeek, keys: [.character("["), .pageUp], scope: .pane(.agenda), hinted: false, label: .actionPreviousWeek),
+        Binding(action: .nextWeek, keys: [.character("]"), .pageDown], scope: .pane(.agenda), hinted: false, label: .actionNextWeek),
+        Binding(action: .today, keys: [.character("t")], scope: .pane(.agenda), hinted: false, label: .actionToday),
+        Binding(action: .goToDate, keys: [.character("g")], scope: .pane(.agenda), hinted: true, label: .actionGoToDate),
+        // Tab keeps its meaning (next pane) when the client has one agenda; with several it
+        // goes through them, and Shift-Tab or 1-3 leave the pane.
+        Binding(action: .nextAgenda, keys: [.tab], scope: .pane(.agenda), hinted: false, label: .actionNextAgenda),
 
         Binding(action: .newMessage, keys: [.character("M")], scope: .global, hinted: true, label: .actionNewMessage),
         Binding(action: .medicalQuestion, keys: [.character("Q")], scope: .global, hinted: false, label: .actionMedicalQuestion),

@@ -1,21 +1,16 @@
 import Foundation
 import SecretaryCore
 
-/// Geometry of the week grid: which rows exist for a client, where the cursor is.
+/// Geometry of the agenda pane: how many grid rows show, which one comes first.
 public enum AgendaLayout {
     /// The start of the slot holding `minutes`.
     public static func slotStart(of minutes: Int, slot: Int) -> Int { minutes / slot * slot }
 
-    /// Row starts (minutes since midnight) from the week's earliest opening to its latest closing.
-    public static func rows(for client: Client) -> [Int] {
-        let span = client.hours.span ?? (try! TimeRange(TimeOfDay(hour: 8), TimeOfDay(hour: 20)))
-        return Array(stride(from: span.start.minutes, to: span.end.minutes, by: client.slotMinutes))
-    }
-
-    /// Rows visible in the agenda pane for the current layout (less the header).
+    /// Grid rows visible in the agenda pane for the current layout: the pane less its
+    /// border, the day header and the footer line.
     static func visibleRows(_ state: AppState) -> Int {
         let layout = Layout(width: state.width, height: state.height, focus: .agenda)
-        return max(1, (layout.panes[.agenda]?.height ?? state.height) - 3)
+        return max(1, (layout.panes[.agenda]?.height ?? state.height) - 4)
     }
 
     /// The first row to show so that the cursor stays visible, scrolling as little as possible.
@@ -27,94 +22,210 @@ public enum AgendaLayout {
     }
 }
 
-/// Monday–Saturday of one agenda: appointments in their type's colour, closed time and
-/// absences apart from free time, today and now marked, the cursor slot highlighted.
+/// Monday–Saturday of one agenda, drawn from the domain's `WeekGrid`: appointments in their
+/// type's colour, closed time, absences and holidays apart from free time, today and now
+/// marked, the cursor highlighted, and a footer saying what is under the cursor. Every cell
+/// is read from the grid (no calendar work per cell), so a full screen draws well under a
+/// millisecond.
 enum AgendaPane {
     static let timeWidth = 6
+    /// A closed day or a holiday (with its separating space).
+    static let closedWidth = 8
 
     static func render(_ state: AppState, into buffer: inout ScreenBuffer, in rect: Rect) {
-        guard let context = state.context, let monday = state.agenda.monday else {
+        guard state.context != nil, state.agenda.monday != nil else {
             buffer.write(state.text(.agendaNone), x: rect.x, y: rect.y, role: .dim, limit: rect.width)
             return
         }
-        let client = context.client
-        let calendar = client.calendar
-        let hours = client.openingHours
-        let days = (0..<6).map { monday.adding(days: $0) }
-        let open = days.map { !hours.ranges(on: $0).isEmpty }
-        let columns = dayColumns(open: open, width: rect.width - timeWidth)
-        let today = calendar.localDate(of: state.now)
+        guard let grid = state.agenda.grid, !grid.rows.isEmpty, rect.height >= 2 else {
+            buffer.write(state.text(.agendaLoading), x: rect.x, y: rect.y, role: .dim, limit: rect.width)
+            return
+        }
+        let calendar = grid.calendar
+        let today = grid.dayIndex(of: calendar.localDate(of: state.now))
         let nowMinutes = calendar.timeOfDay(of: state.now).minutes
-
-        // Header: the days, today marked, closed days and holidays said.
+        let columns = dayColumns(closed: grid.days.map(\.isClosed), width: rect.width - timeWidth)
+        var xs: [Int] = []
         var x = rect.x + timeWidth
-        for (index, day) in days.enumerated() {
-            let holiday = PublicHolidays.name(of: day, country: client.country)
-            var label = dayLabel(day, columns: columns[index] - 1, language: state.language)
-            if holiday != nil { label += " " + state.text(.agendaHoliday) }
-            let role: StyleRole = day == today ? .agendaToday : (open[index] ? .heading : .dim)
-            buffer.write(DisplayWidth.fit(label, columns: columns[index] - 1, ellipsis: false), x: x, y: rect.y, role: role)
-            x += columns[index]
+        for width in columns {
+            xs.append(x)
+            x += width
         }
 
-        let rows = AgendaLayout.rows(for: client)
-        let visible = max(0, rect.height - 1)
-        let first = max(0, min(state.agenda.firstRow, rows.count - visible))
-        let entries = state.agenda.week?.entries ?? []
-        let absences = state.agenda.week?.absences ?? []
-        let shown = Array(rows.dropFirst(first).prefix(visible))
-        guard let firstMinute = shown.first else { return }
-        // One calendar conversion per day: Monday–Saturday never hold a daylight saving
-        // change (those happen on Sunday nights), so a slot is its day's first row plus minutes.
-        let dayRanges = days.map { hours.ranges(on: $0) }
-        let dayOrigins = days.map { calendar.instant($0, try! TimeOfDay(minutes: firstMinute)) }
-        let slotSeconds = TimeInterval(client.slotMinutes * 60)
-        for (offset, minute) in shown.enumerated() {
-            let y = rect.y + 1 + offset
-            let isNowRow = days.contains(today) && nowMinutes >= minute && nowMinutes < minute + client.slotMinutes
-            let time = String(format: "%02d:%02d", minute / 60, minute % 60)
-            buffer.write(time, x: rect.x, y: y, role: isNowRow ? .agendaNow : (minute % 60 == 0 ? .normal : .dim))
-            var x = rect.x + timeWidth
-            for index in days.indices {
-                let width = columns[index] - 1
-                let start = dayOrigins[index].addingTimeInterval(TimeInterval((minute - firstMinute) * 60))
-                let end = start.addingTimeInterval(slotSeconds)
-                let isCursor = index == state.agenda.cursorDay && minute == state.agenda.cursorMinute
-                let isOpen = dayRanges[index].contains { $0.start.minutes <= minute && minute < $0.end.minutes }
-                var text = ""
-                var role: StyleRole = .agendaFree
-                if let entry = entries.first(where: { $0.start < end && $0.end > start }) {
-                    role = .appointment(entry.colour)
-                    text = entry.start >= start ? entry.contactName : "│"
-                } else if absences.contains(where: { $0.start < end && $0.end > start }) {
-                    role = .agendaAbsence
-                    text = "abs."
-                } else if !isOpen {
-                    role = .agendaClosed
-                    text = "·"
+        // One form of label for all the open days (the longest that fits them all), so the
+        // header does not mix `lundi 21/12` and `mer. 23/12`.
+        let form = dayLabelForms.first { form in
+            grid.days.indices.allSatisfy { grid.days[$0].isClosed
+                || DisplayWidth.of(dayLabel(grid.days[$0].date, form: form, language: state.language)) <= columns[$0] - 1 }
+        } ?? dayLabelForms.count
+        for (index, day) in grid.days.enumerated() {
+            let role: StyleRole = index == today ? .agendaToday : (day.isClosed ? .dim : .heading)
+            let label = day.isClosed ? dayLabel(day.date, columns: columns[index] - 1, language: state.language)
+                                     : dayLabel(day.date, form: form, language: state.language)
+            buffer.write(label, x: xs[index], y: rect.y, role: role, limit: columns[index] - 1)
+        }
+
+        let visible = max(0, rect.height - 2)
+        let first = max(0, min(state.agenda.firstRow, grid.rows.count - visible))
+        let cursor = agendaCursor(state)
+        // The appointment being moved is drawn where it would go, over the cursor's rows.
+        let ghostRows: Range<Int> = {
+            guard let moving = state.agenda.moving, let cursor else { return 0..<0 }
+            return cursor.row..<(cursor.row + max(1, (moving.minutes + grid.slotMinutes - 1) / grid.slotMinutes))
+        }()
+        for row in first..<min(grid.rows.count, first + visible) {
+            let y = rect.y + 1 + row - first
+            let minute = grid.rows[row].minutes
+            let isNow = today != nil && nowMinutes >= minute && nowMinutes < minute + grid.slotMinutes
+            buffer.write(hhmm(minute), x: rect.x, y: y,
+                         role: isNow ? .agendaNow : (minute % 60 == 0 ? .normal : .dim))
+            if isNow { buffer.write("▸", x: rect.x + 5, y: y, role: .agendaNow) }
+            for day in grid.days.indices {
+                let width = columns[day] - 1
+                var (text, role) = content(grid, day: day, row: row, top: first, width: width, state: state)
+                if day == cursor?.day, let moving = state.agenda.moving, ghostRows.contains(row) {
+                    (text, role) = (row == ghostRows.lowerBound ? "→ " + moving.contactName : "│", .agendaCursor)
+                } else if day == cursor?.day, row == cursor?.row {
+                    role = .agendaCursor
                 }
-                if isCursor { role = .agendaCursor }
-                buffer.fill(Rect(x: x, y: y, width: width, height: 1), role: role)
-                buffer.write(text, x: x, y: y, role: role, limit: width)
-                x += columns[index]
+                buffer.fill(Rect(x: xs[day], y: y, width: width, height: 1), role: role)
+                buffer.write(text, x: xs[day], y: y, role: role, limit: width)
             }
+        }
+        footer(state, grid, cursor, into: &buffer, in: Rect(x: rect.x, y: rect.maxY - 1, width: rect.width, height: 1))
+    }
+
+    /// What one cell shows: an appointment's name on its first row (and its type below when
+    /// the column is wide), `·` for closed time, the absence's reason on its first row.
+    static func content(_ grid: WeekGrid, day: Int, row: Int, top: Int, width: Int,
+                        state: AppState) -> (String, StyleRole) {
+        let isTop = row == top
+        switch grid.cell(day: day, row: row) {
+        case .free:
+            return ("", .agendaFree)
+        case .closed:
+            let date = grid.days[day]
+            guard date.isClosed else { return ("·", .agendaClosed) }
+            // A whole closed day says why on its first two rows shown: `holiday`, `Noël`.
+            if row == top { return (state.text(date.holiday == nil ? .agendaClosed : .agendaHoliday), .agendaClosed) }
+            if row == top + 1, let holiday = date.holiday { return (DisplayWidth.prefix(holiday, columns: width, ellipsis: true), .agendaClosed) }
+            return ("", .agendaClosed)
+        case .absence(let reason):
+            let startsHere = isTop || !isAbsence(grid.cell(day: day, row: row - 1))
+            return (startsHere ? (reason.isEmpty ? state.text(.agendaAway) : reason) : "", .agendaAbsence)
+        case .appointment(let booking):
+            let role = StyleRole.appointment(booking.colour)
+            let name = (booking.status == .noShow ? "✗ " : "") + booking.contactName
+            if booking.isFirstRow || isTop {
+                let withType = name + " · " + booking.typeName
+                return (width >= 16 && DisplayWidth.of(withType) <= width ? withType : DisplayWidth.prefix(name, columns: width, ellipsis: true), role)
+            }
+            let above = grid.cell(day: day, row: row - 1).booking
+            if width >= 14, above?.id == booking.id, above?.isFirstRow == true,
+               DisplayWidth.of(name + " · " + booking.typeName) > width {
+                return (DisplayWidth.prefix(booking.typeName, columns: width, ellipsis: true), role)
+            }
+            return ("│", role)
         }
     }
 
-    /// `Mon 23/11` (`lun. 23/11`), or `Mon 23`, or `23` as the column narrows.
+    private static func isAbsence(_ cell: WeekGrid.Cell) -> Bool {
+        if case .absence = cell { return true }
+        return false
+    }
+
+    /// The last line: a message for the agenda, the move under way, or what the cursor is on.
+    static func footer(_ state: AppState, _ grid: WeekGrid, _ cursor: WeekGrid.Position?, into buffer: inout ScreenBuffer,
+                       in rect: Rect) {
+        var text: String
+        var role: StyleRole = .dim
+        if state.focus == .agenda, let flash = state.flash {
+            text = flash.text
+            role = flash.isError ? .warning : .emphasis
+        } else if let moving = state.agenda.moving {
+            text = state.text(.agendaMoving) + "\(moving.contactName) (\(moving.minutes) min)" + state.text(.agendaMovingHint)
+            role = .emphasis
+        } else if let cursor {
+            let day = grid.days[cursor.day]
+            let date = dayLabel(day.date, columns: 10, language: state.language)
+            text = date + " " + hhmm(grid.rows[cursor.row].minutes) + " · "
+            switch grid.cell(cursor) {
+            case .free:
+                text += state.text(.agendaFree)
+                if let index = agendaTypeIndex(state), let type = state.context?.types[index] {
+                    text += " · " + state.text(.agendaTypeForF) + typeLabel(type)
+                }
+            case .closed:
+                text += day.holiday.map { "\(state.text(.agendaHoliday)) — \($0)" } ?? state.text(.agendaClosed)
+            case .absence(let reason):
+                text += state.text(.agendaAway) + (reason.isEmpty ? "" : " — \(reason)")
+            case .appointment(let booking):
+                let minutes = Int(booking.end.timeIntervalSince(booking.start) / 60)
+                let start = grid.calendar.timeOfDay(of: booking.start).minutes
+                text = date + " " + hhmm(start) + "-" + hhmm(start + minutes)
+                    + " · \(booking.contactName) · \(booking.typeName)"
+                    + (booking.status == .noShow ? " · " + state.text(.statusNoShow) : "")
+                    + " · " + state.text(.agendaAppointmentHint)
+            }
+        } else {
+            return
+        }
+        buffer.write(text, x: rect.x, y: rect.y, role: role, limit: rect.width)
+    }
+
+    // Labels are built from these tables rather than with `String(format:)`, which costs
+    // microseconds a call: a grid has a label per row and per day, drawn on every frame.
+    private static let twoDigits = (0..<60).map { $0 < 10 ? "0\($0)" : "\($0)" }
+    private static let longNames: [Language: [String]] = [
+        .fr: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+        .en: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    ]
+    private static let shortNames: [Language: [String]] = [
+        .fr: ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
+        .en: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    ]
+
+    /// `09:45` for 585 minutes.
+    static func hhmm(_ minutes: Int) -> String {
+        let m = max(0, min(24 * 60, minutes))
+        return (m / 60 < 60 ? twoDigits[m / 60] : "\(m / 60)") + ":" + twoDigits[m % 60]
+    }
+
+    /// The forms of a day's label, longest first: `Monday 23/11`, `Mon 23/11` (`lun. 23/11`,
+    /// as `Language.shortDate`), `Mon 23`; narrower still, `23`.
+    static let dayLabelForms = [0, 1, 2]
+
+    static func dayLabel(_ day: LocalDate, form: Int, language: Language) -> String {
+        let index = day.weekday.rawValue - 1
+        switch form {
+        case 0: return longNames[language]![index] + " " + twoDigits[day.day] + "/" + twoDigits[day.month]
+        case 1: return shortNames[language]![index] + " " + twoDigits[day.day] + "/" + twoDigits[day.month]
+        case 2: return shortNames[language]![index] + " \(day.day)"
+        default: return "\(day.day)"
+        }
+    }
+
+    /// The longest form of a day's label that fits `columns`.
     static func dayLabel(_ day: LocalDate, columns: Int, language: Language) -> String {
-        let full = language.shortDate(day)
-        if DisplayWidth.of(full) <= columns { return full }
-        let weekdayAndDay = String(full.prefix { $0 != " " }) + " \(day.day)"
-        return DisplayWidth.of(weekdayAndDay) <= columns ? weekdayAndDay : "\(day.day)"
+        for form in dayLabelForms {
+            let label = dayLabel(day, form: form, language: language)
+            if DisplayWidth.of(label) <= columns { return label }
+        }
+        return "\(day.day)"
     }
 
     /// Column widths (including one separating space): closed days narrow, open days share the rest.
-    static func dayColumns(open: [Bool], width: Int) -> [Int] {
-        let narrow = 5
-        let openCount = open.filter { $0 }.count
-        guard openCount > 0 else { return open.map { _ in max(3, width / 6) } }
-        let wide = max(4, (width - narrow * (open.count - openCount)) / openCount)
-        return open.map { $0 ? wide : narrow }
+    static func dayColumns(closed: [Bool], width: Int) -> [Int] {
+        let openCount = closed.filter { !$0 }.count
+        guard openCount > 0 else { return closed.map { _ in max(3, width / max(1, closed.count)) } }
+        let room = width - closedWidth * (closed.count - openCount)
+        let wide = max(4, room / openCount)
+        // The columns left over go to the first open days, one each, so the grid fills the pane.
+        var extra = max(0, room - wide * openCount)
+        return closed.map { isClosed in
+            if isClosed { return closedWidth }
+            defer { extra -= 1 }
+            return extra > 0 ? wide + 1 : wide
+        }
     }
 }

@@ -17,6 +17,8 @@ enum Overlays {
             newContact(state, form, into: &buffer)
         case .endCall(let outcome, let note):
             EndCallOverlay.render(state, outcome: outcome, note: note, into: &buffer)
+        case .agenda(let overlay):
+            BookingOverlay.render(state, overlay, into: &buffer)
         case .message(let form):
             MessageOverlay.render(state, form, into: &buffer)
         case .emergency(let script):

@@ -97,7 +97,10 @@ enum HintLine {
             items = [("Enter", state.language == .fr ? "valider" : "confirm"),
                      ("Esc", state.language == .fr ? "annuler" : "cancel")]
         } else {
-            items = (Keymap.bindings(for: .pane(state.focus)) + Keymap.bindings(for: .global))
+            // A global key the pane binds to something else (Tab in the agenda) is not hinted.
+            let paneBindings = Keymap.bindings(for: .pane(state.focus))
+            let paneKeys = Set(paneBindings.flatMap(\.keys))
+            items = (paneBindings + Keymap.bindings(for: .global).filter { !paneKeys.contains($0.keys[0]) })
                 .filter(\.hinted)
                 .map { ($0.keys[0].label, state.text($0.label)) }
         }

@@ -23,6 +23,8 @@ public enum Overlay: Equatable, Sendable {
     case newContact(NewContactForm)
     /// Picking the outcome (one key each), then typing an optional note.
     case endCall(outcome: CallOutcome?, note: String)
+    /// Booking, an appointment's details, cancelling, the waiting list, go to a date.
+    case agenda(AgendaOverlay)
     /// A message for the client (`M`) or a medical question for the practitioner (`Q`).
     case message(MessageForm)
     /// The emergency script (`!`, or an emergency term typed during a call).
@@ -75,13 +77,21 @@ public struct InstructionsState: Equatable, Sendable {
 public struct AgendaState: Equatable, Sendable {
     public var agendaIndex = 0
     public var monday: LocalDate?
-    public var week: AgendaWeek?
+    /// The week of the agenda in view, laid out by the domain (nil while it loads).
+    public var grid: WeekGrid?
     /// 0 (Monday) to 5 (Saturday).
     public var cursorDay = 0
-    /// Minutes since local midnight of the cursor slot's start.
+    /// Minutes since local midnight of the cursor slot's start: kept across weeks and
+    /// agendas, whose grids may have other rows.
     public var cursorMinute = 9 * 60
     /// The first grid row shown, so the cursor stays visible.
     public var firstRow = 0
+    /// True until the first grid of a client is in: it then scrolls to show the morning.
+    public var scrollPending = true
+    /// The appointment type `f` looks for (nil: the client's first); the last one booked.
+    public var typeID: Int64?
+    /// The appointment being moved, whose new slot the cursor chooses.
+    public var moving: MovingAppointment?
 
     public init() {}
 }

@@ -64,8 +64,8 @@ public final class ConsoleSession {
                 return [.searchResults(query: query, try data.searchContacts(name: query, client: client))]
             case .openContact(let contact):
                 return [.contactOpened(contact, try data.openContact(contact.id, by: state.user))]
-            case .loadWeek(let agenda, let monday, let client):
-                return [.weekLoaded(try data.week(agenda: agenda, monday: monday, client: client))]
+            case .loadWeek(let agenda, let monday):
+                return [.weekLoaded(agendaID: agenda.id, try data.weekGrid(agenda: agenda, monday: monday))]
             case .loadClients:
                 return [.clientsLoaded(try data.clients())]
             case .addContact(let contact):
@@ -79,6 +79,8 @@ public final class ConsoleSession {
             case .redraw:
                 needsFullRedraw = true
                 return []
+            case .agenda(let effect):
+                return [performAgenda(effect)]
             case .addMessage(let draft):
                 do {
                     return [.messageSaved(try data.addMessage(draft, by: state.user))]

@@ -14,12 +14,13 @@ public enum Event: Sendable {
     case callerMatched(PhoneNumber, [Contact])
     case searchResults(query: String, [Contact])
     case contactOpened(Contact, ContactHistory)
-    case weekLoaded(AgendaWeek)
+    case weekLoaded(agendaID: Int64, WeekGrid)
     case clientsLoaded([Client])
     case contactAdded(Contact)
     case callFinished
     case presenceChanged(Presence)
     case failed(String)
+    case agenda(AgendaEvent)
     case messageSaved(Message)
     /// The store refused the message (the advice guard, a rule): the form stays open.
     case messageRefused(String)
@@ -40,12 +41,13 @@ public enum Effect: Equatable, Sendable {
     case lookupCaller(PhoneNumber, ClientID)
     case searchContacts(String, ClientID)
     case openContact(Contact)
-    case loadWeek(Agenda, LocalDate, Client)
+    case loadWeek(Agenda, LocalDate)
     case loadClients
     case addContact(Contact)
     case finishCall(Int64, CallOutcome, String)
     case setPresence(Presence)
     case redraw
+    case agenda(AgendaEffect)
     case addMessage(MessageDraft)
     /// Sends the urgent message, then closes the call with the emergency outcome and the note.
     case reportEmergency(callID: Int64, note: String, message: MessageDraft)

@@ -17,8 +17,8 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         return []
     case .externalChange:
         var effects: [Effect] = [.loadQueue, .loadOwnCall]
-        if let client = state.context?.client, let agenda = currentAgenda(state), let monday = state.agenda.monday {
-            effects.append(.loadWeek(agenda, monday, client))
+        if let agenda = currentAgenda(state), let monday = state.agenda.monday {
+            effects.append(.loadWeek(agenda, monday))
         }
         // A message taken or transmitted from another terminal shows in the open list.
         if case .messages(let list) = state.overlay { effects.append(.loadMessages(list.clientID)) }
@@ -43,6 +43,7 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         state.lookup.callerNumber = call.from
         state.instructions = InstructionsState()
         state.focus = .lookup
+        if let client = state.context?.client, client.id == call.clientID { placeAgendaAtNow(&state, client: client) }
         var effects: [Effect] = [.loadQueue, .loadContext(call.clientID)]
         if let from = call.from { effects.append(.lookupCaller(from, call.clientID)) }
         return effects
@@ -51,20 +52,10 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         state.context = context
         if changed {
             state.instructions = InstructionsState()
-            state.agenda = AgendaState()
-            let calendar = context.client.calendar
-            let today = calendar.localDate(of: state.now)
-            state.agenda.monday = today.mondayOfWeek
-            state.agenda.cursorDay = min(5, today.weekday.rawValue - 1)
-            let rows = AgendaLayout.rows(for: context.client)
-            let now = AgendaLayout.slotStart(of: calendar.timeOfDay(of: state.now).minutes, slot: context.client.slotMinutes)
-            state.agenda.cursorMinute = min(max(now, rows.first ?? now), rows.last ?? now)
-            // Show an hour of the morning above the cursor when there is room.
-            state.agenda.firstRow = max(0, (rows.firstIndex(of: state.agenda.cursorMinute) ?? 0) - 60 / context.client.slotMinutes)
-            scrollAgendaToCursor(&state)
+            resetAgenda(&state, for: context.client)
         }
         if let agenda = currentAgenda(state), let monday = state.agenda.monday {
-            return [.loadWeek(agenda, monday, context.client)]
+            return [.loadWeek(agenda, monday)]
         }
         return []
     case .callerMatched(let number, let contacts):
@@ -75,6 +66,7 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         if let first = contacts.first { return [.openContact(first)] }
         return []
     case .searchResults(let query, let contacts):
+        if bookingSearchResults(&state, query: query, contacts) { return [] }
         guard state.lookup.query == query else { return [] } // a newer keystroke superseded it
         state.lookup.results = contacts
         state.lookup.selection = 0
@@ -83,8 +75,8 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         state.lookup.opened = contact
         state.lookup.history = history
         return []
-    case .weekLoaded(let week):
-        if week.monday == state.agenda.monday { state.agenda.week = week }
+    case .weekLoaded(let agendaID, let grid):
+        agendaWeekLoaded(&state, agendaID: agendaID, grid)
         return []
     case .clientsLoaded(let clients):
         state.clients = clients
@@ -114,6 +106,8 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
             state.flash = Flash(text: message, isError: true)
         }
         return []
+    case .agenda(let event):
+        return updateAgenda(&state, event)
     case .messageSaved, .messageRefused, .emergencyReported, .messagesLoaded, .instructionHistoryLoaded:
         return handleMessageEvent(&state, event)
     case .ownCallLoaded(let stored):
@@ -179,6 +173,7 @@ private func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.overlay = .pickClient(filter: "", selection: 0)
         return [.loadClients]
     case .cancel:
+        if state.focus == .agenda { cancelInAgenda(&state) }
         if state.focus == .lookup, state.lookup.opened != nil, state.call == nil {
             state.lookup.opened = nil
             state.lookup.history = nil
@@ -204,6 +199,8 @@ private func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         return move(&state, action)
     case .select:
         return select(&state)
+    case .nextFreeSlot, .moveAppointment, .cancelAppointment, .noShow, .waitlist, .goToDate, .nextAgenda, .chooseType:
+        return performAgendaAction(&state, action)
     case .newMessage, .medicalQuestion, .emergencyScript, .clientMessages, .instructionsHistory:
         return performMessageAction(&state, action)
     }
@@ -218,8 +215,10 @@ private func select(_ state: inout AppState) -> [Effect] {
     case .lookup:
         guard state.lookup.results.indices.contains(state.lookup.selection) else { return [] }
         return [.openContact(state.lookup.results[state.lookup.selection])]
-    case .instructions, .agenda:
+    case .instructions:
         return []
+    case .agenda:
+        return selectInAgenda(&state)
     }
 }
 
@@ -242,56 +241,9 @@ private func move(_ state: inout AppState, _ action: Action) -> [Effect] {
         default: break
         }
     case .agenda:
-        return moveAgendaCursor(&state, action)
+        return performAgendaAction(&state, action)
     }
     return []
-}
-
-private func moveAgendaCursor(_ state: inout AppState, _ action: Action) -> [Effect] {
-    guard let client = state.context?.client, let monday = state.agenda.monday else { return [] }
-    let slot = client.slotMinutes
-    let span = client.hours.span ?? (try! TimeRange(TimeOfDay(hour: 8), TimeOfDay(hour: 20)))
-    var newMonday = monday
-    switch action {
-    case .up: state.agenda.cursorMinute = max(span.start.minutes, state.agenda.cursorMinute - slot)
-    case .down: state.agenda.cursorMinute = min(span.end.minutes - slot, state.agenda.cursorMinute + slot)
-    case .left:
-        if state.agenda.cursorDay == 0 {
-            newMonday = monday.adding(days: -7)
-            state.agenda.cursorDay = 5
-        } else {
-            state.agenda.cursorDay -= 1
-        }
-    case .right:
-        if state.agenda.cursorDay == 5 {
-            newMonday = monday.adding(days: 7)
-            state.agenda.cursorDay = 0
-        } else {
-            state.agenda.cursorDay += 1
-        }
-    case .previousWeek: newMonday = monday.adding(days: -7)
-    case .nextWeek: newMonday = monday.adding(days: 7)
-    case .today:
-        let today = client.calendar.localDate(of: state.now)
-        newMonday = today.mondayOfWeek
-        state.agenda.cursorDay = min(5, today.weekday.rawValue - 1)
-    default: break
-    }
-    scrollAgendaToCursor(&state)
-    guard newMonday != monday, let agenda = currentAgenda(state) else { return [] }
-    state.agenda.monday = newMonday
-    state.agenda.week = nil
-    return [.loadWeek(agenda, newMonday, client)]
-}
-
-/// Keeps the agenda's cursor row on screen, scrolling as little as possible (a cursor move
-/// then redraws two cells, not the grid).
-func scrollAgendaToCursor(_ state: inout AppState) {
-    guard let client = state.context?.client else { return }
-    let rows = AgendaLayout.rows(for: client)
-    let cursorRow = rows.firstIndex(of: state.agenda.cursorMinute) ?? 0
-    state.agenda.firstRow = AgendaLayout.firstRow(keeping: cursorRow, from: state.agenda.firstRow,
-                                                  visible: AgendaLayout.visibleRows(state), total: rows.count)
 }
 
 // MARK: - Text fields
@@ -440,6 +392,8 @@ private func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key
             guard edit(&note, key) else { return [] }
             endCallNoteEdited(&state, outcome: outcome, note: note)
         }
+    case .agenda(let overlay):
+        return handleAgendaOverlayKey(&state, overlay, key)
     case .message, .emergency, .messages, .instructionsHistory:
         return handleMessageOverlayKey(&state, overlay, key)
     }

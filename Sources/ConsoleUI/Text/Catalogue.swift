@@ -28,6 +28,18 @@ public enum Text: String, CaseIterable, Sendable {
     case newContactTitle, newContactLastName, newContactFirstName, newContactPhone, newContactSave, contactSaved
     case endCallTitle, endCallNote, callFinished, noCurrentCall, nowPaused, nowAvailable, pausedCannotAnswer
     case outcomeBooked, outcomeMoved, outcomeCancelled, outcomeMessage, outcomeInformation, outcomeTransferred, outcomeEmergency
+    case actionBookOrShow, actionNextFreeSlot, actionMoveAppointment, actionCancelAppointment, actionNoShow, actionWaitlist
+    case actionGoToDate, actionNextAgenda, actionChooseType
+    case agendaLoading, agendaAway, agendaFree, agendaMoving, agendaMovingHint, agendaTypeForF, agendaAppointmentHint
+    case agendaBooked, agendaMoved, agendaCancelled, agendaNoShowMarked, agendaWaitlisted, agendaNoFreeSlot, agendaFreeSlotFound
+    case agendaSlotClosed, agendaSlotPast, agendaNoAppointment, agendaOnlyBooked, agendaNoTypes, agendaNoCaller
+    case agendaFinishMove, agendaMoveCancelled, agendaAlreadyNoShow
+    case bookingTitle, bookingChooseType, bookingDoesNotFit, bookingNoteHint, bookingTypeHint, bookingContactHint
+    case detailsTitle, detailsWho, detailsType, detailsWhen, detailsNote, detailsBookedBy, detailsStatus, detailsKeys
+    case statusBooked, statusCancelled, statusNoShow
+    case cancelTitle, cancelReason, cancelHint, cancelNeedsReason, cancelConfirm, noShowTitle, noShowConfirm
+    case offersTitle, offersFreed, offersHint, waitlistTitle, waitlistAnyType, waitlistPreferences, waitlistPreferencesHint
+    case waitlistTypeHint, goToPrompt, goToInvalid
     // Messages, the advice guard, emergency triage, instructions history.
     case actionNewMessage, actionMedicalQuestion, actionEmergency, actionClientMessages, actionInstructionsHistory
     case messageTitle, medicalQuestionTitle, messageCallerName, messageCallback, messageReason, messageUrgency
@@ -193,6 +205,76 @@ public enum Text: String, CaseIterable, Sendable {
         .outcomeInformation: ("Renseignement", "Information"),
         .outcomeTransferred: ("Transféré", "Transferred"),
         .outcomeEmergency: ("Urgence", "Emergency"),
+        .actionBookOrShow: ("Réserver / voir", "Book / show"),
+        .actionNextFreeSlot: ("Créneau libre", "Next free slot"),
+        .actionMoveAppointment: ("Déplacer", "Move"),
+        .actionCancelAppointment: ("Annuler le RDV", "Cancel appt."),
+        .actionNoShow: ("Patient non venu", "No-show"),
+        .actionWaitlist: ("Liste d'attente", "Waiting list"),
+        .actionGoToDate: ("Aller à", "Go to date"),
+        .actionNextAgenda: ("Agenda suivant (un seul : panneau suivant)", "Next agenda (only one: next pane)"),
+        .actionChooseType: ("Type cherché par f", "Type f looks for"),
+        .agendaLoading: ("Chargement…", "Loading…"),
+        .agendaAway: ("absent", "away"),
+        .agendaFree: ("libre", "free"),
+        .agendaMoving: ("Déplacement de ", "Moving "),
+        .agendaMovingHint: (" : Entrée le met ici, Échap annule", ": Enter moves it here, Esc cancels"),
+        .agendaTypeForF: ("f : ", "f: "),
+        .agendaAppointmentHint: ("Entrée détails · m déplacer · x annuler", "Enter details · m move · x cancel"),
+        .agendaBooked: ("RDV pris : ", "Booked: "),
+        .agendaMoved: ("RDV déplacé : ", "Moved: "),
+        .agendaCancelled: ("RDV annulé : ", "Cancelled: "),
+        .agendaNoShowMarked: ("Non venu noté : ", "No-show recorded: "),
+        .agendaWaitlisted: ("Sur la liste d'attente : ", "On the waiting list: "),
+        .agendaNoFreeSlot: ("Aucun créneau libre dans l'année pour ", "No free slot within a year for "),
+        .agendaFreeSlotFound: ("Créneau libre : ", "Free slot: "),
+        .agendaSlotClosed: ("Ce créneau est fermé.", "This slot is closed."),
+        .agendaSlotPast: ("Ce créneau est passé.", "This slot is in the past."),
+        .agendaNoAppointment: ("Pas de rendez-vous sous le curseur.", "No appointment under the cursor."),
+        .agendaOnlyBooked: ("Ce rendez-vous n'est plus actif.", "This appointment is no longer booked."),
+        .agendaNoTypes: ("Ce client n'a aucun type de rendez-vous.", "This client has no appointment type."),
+        .agendaNoCaller: ("Pas d'appelant : ouvrez d'abord sa fiche (2 puis /).", "No caller: open the contact first (2, then /)."),
+        .agendaFinishMove: ("Terminez le déplacement : Entrée ou Échap.", "Finish the move first: Enter or Esc."),
+        .agendaMoveCancelled: ("Déplacement annulé.", "Move cancelled."),
+        .agendaAlreadyNoShow: ("Déjà noté non venu.", "Already recorded as a no-show."),
+        .bookingTitle: ("Prendre un rendez-vous", "Book an appointment"),
+        .bookingChooseType: ("Type (1–9, ou ↑↓ et Entrée) :", "Type (1–9, or ↑↓ and Enter):"),
+        .bookingDoesNotFit: ("ne tient pas ici", "does not fit here"),
+        .bookingNoteHint: ("Entrée : réserver · Échap : retour au type", "Enter: book · Esc: back to the type"),
+        .bookingTypeHint: ("/ : autre patient · Échap : annuler", "/: another contact · Esc: cancel"),
+        .bookingContactHint: ("Tapez un nom · ↑↓ · Entrée : choisir · Échap : annuler",
+                              "Type a name · ↑↓ · Enter: choose · Esc: cancel"),
+        .detailsTitle: ("Rendez-vous", "Appointment"),
+        .detailsWho: ("Patient", "Contact"),
+        .detailsType: ("Type", "Type"),
+        .detailsWhen: ("Quand", "When"),
+        .detailsNote: ("Note", "Note"),
+        .detailsBookedBy: ("Pris par", "Booked by"),
+        .detailsStatus: ("État", "Status"),
+        .detailsKeys: ("m déplacer · x annuler · n non venu · Échap fermer", "m move · x cancel · n no-show · Esc close"),
+        .statusBooked: ("pris", "booked"),
+        .statusCancelled: ("annulé", "cancelled"),
+        .statusNoShow: ("non venu", "no-show"),
+        .cancelTitle: ("Annuler un rendez-vous", "Cancel an appointment"),
+        .cancelReason: ("Motif : ", "Reason: "),
+        .cancelHint: ("Entrée : confirmer · Échap : fermer", "Enter: confirm · Esc: close"),
+        .cancelNeedsReason: ("Indiquez le motif de l'annulation.", "Say why the appointment is cancelled."),
+        .cancelConfirm: ("Annuler ce rendez-vous ? (o/n)", "Cancel this appointment? (y/n)"),
+        .noShowTitle: ("Patient non venu", "No-show"),
+        .noShowConfirm: ("Noter que le patient n'est pas venu ? (o/n)", "Record that the contact did not come? (y/n)"),
+        .offersTitle: ("Liste d'attente — créneau libéré", "Waiting list — freed time"),
+        .offersFreed: ("Libéré : ", "Freed: "),
+        .offersHint: ("1–9 ou Entrée : réserver pour cette personne · Échap : fermer",
+                      "1–9 or Enter: book it for them · Esc: close"),
+        .waitlistTitle: ("Mettre sur la liste d'attente", "Put on the waiting list"),
+        .waitlistAnyType: ("tout type", "any type"),
+        .waitlistPreferences: ("Disponible : ", "Can come: "),
+        .waitlistPreferencesHint: ("ex. mon-wed 08:00-12:00 (vide : n'importe quand) · Entrée : ajouter",
+                                   "e.g. mon-wed 08:00-12:00 (empty: any time) · Enter: add"),
+        .waitlistTypeHint: ("0 : tout type · 1–9 : un type · Entrée : suite · Échap : annuler",
+                            "0: any type · 1–9: a type · Enter: next · Esc: cancel"),
+        .goToPrompt: ("Aller au : ", "Go to: "),
+        .goToInvalid: ("date attendue : 25/12, 25/12/2026 ou 2026-12-25", "expected a date: 25/12, 25/12/2026 or 2026-12-25"),
         .actionNewMessage: ("Message", "Message"),
         .actionMedicalQuestion: ("Question médicale → message", "Medical question → message"),
         .actionEmergency: ("Urgence", "Emergency"),

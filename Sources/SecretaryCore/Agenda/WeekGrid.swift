@@ -7,7 +7,7 @@ import Foundation
 ///
 /// A pure value: the console draws it and moves a cursor over it; nothing here knows the
 /// terminal or the database.
-public struct WeekGrid: Sendable {
+public struct WeekGrid: Sendable, Equatable {
     public struct Day: Hashable, Sendable {
         public let date: LocalDate
         /// The open ranges of the day; empty when closed.

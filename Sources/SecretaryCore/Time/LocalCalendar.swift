@@ -3,7 +3,7 @@ import Foundation
 /// Converts between instants (stored in UTC) and the client's local dates and times.
 /// Weeks and opening hours are laid out in local time, so an appointment at 09:00 stays at
 /// 09:00 on both sides of a daylight saving change.
-public struct LocalCalendar: Sendable {
+public struct LocalCalendar: Sendable, Equatable {
     public let timeZone: TimeZone
     private let calendar: Calendar
 

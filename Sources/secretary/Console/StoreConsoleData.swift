@@ -83,20 +83,6 @@ final class StoreConsoleData: ConsoleData {
         try store.addContact(contact, by: Identity(user.login))
     }
 
-    func week(agenda: Agenda, monday: LocalDate, client: Client) throws -> AgendaWeek {
-        let calendar = client.calendar
-        let from = calendar.instant(monday, try TimeOfDay(minutes: 0))
-        let to = calendar.instant(monday.adding(days: 7), try TimeOfDay(minutes: 0))
-        let week = try store.agendaWeek(agendaID: agenda.id, from: from, to: to)
-        return AgendaWeek(
-            agendaID: agenda.id, monday: monday,
-            entries: week.appointments.map {
-                AgendaEntry(appointmentID: $0.id, start: $0.start, end: $0.end, contactName: $0.contactName,
-                            typeName: $0.typeName, colour: $0.colour)
-            },
-            absences: week.absences)
-    }
-
     func addMessage(_ draft: MessageDraft, by user: Operator) throws -> Message {
         try store.addMessage(draft, by: Identity(user.login))
     }
