@@ -9,7 +9,7 @@ public final class ConsoleSession {
     let data: ConsoleData
     /// Set when an effect asked the terminal to repaint everything (Ctrl-L).
     public var needsFullRedraw = false
-    private var lastChangeCounter: Int?
+    private var watch = ChangeWatch()
 
     public init(state: AppState, data: ConsoleData) {
         self.state = state
@@ -22,7 +22,7 @@ public final class ConsoleSession {
             handle(.callClaimed(call))
         }
         perform(.loadQueue).forEach(handle)
-        lastChangeCounter = try? data.changeCounter()
+        watch.start(try? data.changeCounter())
     }
 
     public func handle(_ event: Event) {
@@ -38,14 +38,8 @@ public final class ConsoleSession {
     /// Called on every loop turn: advances the clock and, when another terminal changed the
     /// database, reloads what is on screen.
     public func poll() {
-        // Whole seconds: the screen shows seconds, so the state (and the screen) changes at
-        // most once a second when nothing else happens.
-        handle(.tick(Date(timeIntervalSince1970: data.now().timeIntervalSince1970.rounded(.down))))
-        guard let counter = try? data.changeCounter() else { return }
-        if counter != lastChangeCounter {
-            lastChangeCounter = counter
-            handle(.externalChange)
-        }
+        handle(.tick(ChangeWatch.wholeSecond(data.now())))
+        if watch.changed(try? data.changeCounter()) { handle(.externalChange) }
     }
 
     private func perform(_ effect: Effect) -> [Event] {

@@ -17,7 +17,7 @@ public final class WallboardSession {
     public private(set) var state: WallboardState
     let data: WallboardData
     public var needsFullRedraw = false
-    private var lastChangeCounter: Int?
+    private var watch = ChangeWatch()
 
     public init(state: WallboardState, data: WallboardData) {
         self.state = state
@@ -25,7 +25,7 @@ public final class WallboardSession {
     }
 
     public func start() {
-        lastChangeCounter = try? data.changeCounter()
+        watch.start(try? data.changeCounter())
         handle(.externalChange)
     }
 
@@ -42,12 +42,8 @@ public final class WallboardSession {
     /// Every loop turn: advances the clock (whole seconds, as shown) and reloads the figures
     /// when `PRAGMA data_version` moved.
     public func poll() {
-        handle(.tick(Date(timeIntervalSince1970: data.now().timeIntervalSince1970.rounded(.down))))
-        guard let counter = try? data.changeCounter() else { return }
-        if counter != lastChangeCounter {
-            lastChangeCounter = counter
-            handle(.externalChange)
-        }
+        handle(.tick(ChangeWatch.wholeSecond(data.now())))
+        if watch.changed(try? data.changeCounter()) { handle(.externalChange) }
     }
 
     private func perform(_ effect: WallboardEffect) -> [WallboardEvent] {
