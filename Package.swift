@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "SecretaryCore", targets: ["SecretaryCore"]),
         .library(name: "SecretaryStore", targets: ["SecretaryStore"]),
         .library(name: "ConsoleUI", targets: ["ConsoleUI"]),
+        .library(name: "ConsoleStore", targets: ["ConsoleStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -24,6 +25,9 @@ let package = Package(
             resources: [.copy("Demo/Clients")]
         ),
         .target(name: "ConsoleUI", dependencies: ["SecretaryCore"]),
+        // The console's and the wallboard's data over the store: a library, so the benchmarks
+        // can load a real console on a generated database.
+        .target(name: "ConsoleStore", dependencies: ["ConsoleUI", "SecretaryStore"]),
         .systemLibrary(
             name: "CNcursesw",
             pkgConfig: "ncursesw",
@@ -33,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "secretary",
             dependencies: [
-                "SecretaryCore", "SecretaryStore", "ConsoleUI", "CursesBackend",
+                "SecretaryCore", "SecretaryStore", "ConsoleUI", "ConsoleStore", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -3,6 +3,7 @@ import Foundation
 import SecretaryCore
 import SecretaryStore
 import ConsoleUI
+import ConsoleStore
 import CursesBackend
 
 /// Options of the full-screen console.

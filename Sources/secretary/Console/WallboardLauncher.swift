@@ -1,4 +1,5 @@
 import ConsoleUI
+import ConsoleStore
 import CursesBackend
 import Foundation
 import SecretaryCore

@@ -7,39 +7,39 @@ import SecretaryStore
 // under the operator's name in the audit log.
 
 extension StoreConsoleData {
-    func weekGrid(agenda: Agenda, monday: LocalDate) throws -> WeekGrid {
+    public func weekGrid(agenda: Agenda, monday: LocalDate) throws -> WeekGrid {
         try store.weekGrid(agendaID: agenda.id, week: monday)
     }
 
-    func appointment(id: Int64) throws -> AppointmentDetails {
+    public func appointment(id: Int64) throws -> AppointmentDetails {
         try store.appointment(id: id)
     }
 
-    func book(_ booking: AgendaBooking, by user: Operator) throws -> AppointmentDetails {
+    public func book(_ booking: AgendaBooking, by user: Operator) throws -> AppointmentDetails {
         try store.book(BookingRequest(agendaID: booking.agendaID, contact: .existing(booking.contactID), typeID: booking.typeID,
                                       start: booking.start, note: booking.note, waitlistEntryID: booking.waitlistEntryID),
                        by: Identity(user.login))
     }
 
-    func move(appointment id: Int64, to start: Date, agendaID: Int64, by user: Operator) throws -> AppointmentDetails {
+    public func move(appointment id: Int64, to start: Date, agendaID: Int64, by user: Operator) throws -> AppointmentDetails {
         try store.move(id, to: start, agendaID: agendaID, by: Identity(user.login))
     }
 
-    func cancel(appointment id: Int64, reason: String, by user: Operator) throws -> AgendaCancellation {
+    public func cancel(appointment id: Int64, reason: String, by user: Operator) throws -> AgendaCancellation {
         let cancellation = try store.cancel(id, reason: reason, by: Identity(user.login))
         return AgendaCancellation(appointment: cancellation.appointment, freed: cancellation.freed,
                                   matches: cancellation.waitlistMatches)
     }
 
-    func markNoShow(appointment id: Int64, by user: Operator) throws -> AppointmentDetails {
+    public func markNoShow(appointment id: Int64, by user: Operator) throws -> AppointmentDetails {
         try store.markNoShow(id, by: Identity(user.login))
     }
 
-    func nextFreeSlot(agendaID: Int64, typeID: Int64, from: Date) throws -> DateInterval? {
+    public func nextFreeSlot(agendaID: Int64, typeID: Int64, from: Date) throws -> DateInterval? {
         try store.freeSlots(agendaID: agendaID, typeID: typeID, from: from, count: 1).first
     }
 
-    func addToWaitlist(_ request: WaitlistRequest, by user: Operator) throws -> WaitlistEntry {
+    public func addToWaitlist(_ request: WaitlistRequest, by user: Operator) throws -> WaitlistEntry {
         try store.addToWaitlist(agendaID: request.agendaID, contactID: request.contactID, typeID: request.typeID,
                                 preferences: request.preferences, note: request.note, by: Identity(user.login))
     }

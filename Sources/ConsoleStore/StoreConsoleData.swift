@@ -1,20 +1,19 @@
 import ConsoleUI
 import Foundation
-import GRDB
 import SecretaryCore
 import SecretaryStore
 
 /// The console's data source over the shared SQLite store.
-final class StoreConsoleData: ConsoleData {
-    let store: Store
+public final class StoreConsoleData: ConsoleData {
+    public let store: Store
 
-    init(store: Store) { self.store = store }
+    public init(store: Store) { self.store = store }
 
-    func now() -> Date { store.now }
+    public func now() -> Date { store.now }
 
-    func changeCounter() throws -> Int { try store.dataVersion() }
+    public func changeCounter() throws -> Int { try store.dataVersion() }
 
-    func queue() throws -> [QueueEntry] {
+    public func queue() throws -> [QueueEntry] {
         try store.queue().map {
             QueueEntry(callID: $0.call.id, clientID: $0.call.clientID, clientName: $0.clientName, from: $0.call.from,
                        contactName: $0.contactName, arrivedAt: $0.call.arrivedAt, isUrgent: $0.call.isUrgent)
@@ -23,7 +22,7 @@ final class StoreConsoleData: ConsoleData {
 
     /// Nil when no call waits (the console says so in the operator's language); a paused
     /// operator or a call taken by another terminal comes back as the store's sentence.
-    func claimNextCall(for user: Operator) throws -> ActiveCall? {
+    public func claimNextCall(for user: Operator) throws -> ActiveCall? {
         do {
             return activeCall(try store.claimNextCall(operator: user.login).call)
         } catch let refusal as RuleViolation where refusal.rule == .notFound {
@@ -31,7 +30,7 @@ final class StoreConsoleData: ConsoleData {
         }
     }
 
-    func currentCall(for user: Operator) throws -> ActiveCall? {
+    public func currentCall(for user: Operator) throws -> ActiveCall? {
         try store.currentCall(operator: user.login).map { activeCall($0.call) }
     }
 
@@ -40,20 +39,20 @@ final class StoreConsoleData: ConsoleData {
                    endedAt: call.endedAt)
     }
 
-    func finishCall(_ callID: Int64, outcome: CallOutcome, note: String, by user: Operator) throws {
+    public func finishCall(_ callID: Int64, outcome: CallOutcome, note: String, by user: Operator) throws {
         try store.finish(callID: callID, outcome: outcome, note: note, operator: user.login)
     }
 
     /// Opening or closing a console in the middle of a call (available, offline) leaves the
     /// call's presence alone; pausing then is refused with the store's reason.
-    func setPresence(_ presence: Presence, for user: Operator) throws {
+    public func setPresence(_ presence: Presence, for user: Operator) throws {
         if presence != .paused, [.onCall, .wrapUp].contains(try store.presence(operator: user.login).state) { return }
         try store.setPresence(operator: user.login, presence)
     }
 
-    func clients() throws -> [Client] { try store.clients() }
+    public func clients() throws -> [Client] { try store.clients() }
 
-    func clientContext(_ id: ClientID, on date: LocalDate) throws -> ClientContext {
+    public func clientContext(_ id: ClientID, on date: LocalDate) throws -> ClientContext {
         let rules = try store.adviceRules(for: id)
         // The shipped refusal sentence comes first in the combined rules; a client's own replaces it.
         let own = Array(rules.refusalScript.dropFirst(ShippedRules.advice.refusalScript.count))
@@ -62,15 +61,15 @@ final class StoreConsoleData: ConsoleData {
                              adviceRules: rules, refusalScript: own.isEmpty ? nil : own)
     }
 
-    func contacts(phone: PhoneNumber, client: ClientID) throws -> [Contact] {
+    public func contacts(phone: PhoneNumber, client: ClientID) throws -> [Contact] {
         try store.contacts(phone: phone, client: client)
     }
 
-    func searchContacts(name: String, client: ClientID) throws -> [Contact] {
+    public func searchContacts(name: String, client: ClientID) throws -> [Contact] {
         try store.searchContacts(name: name, client: client, limit: 50)
     }
 
-    func openContact(_ contactID: Int64, by user: Operator) throws -> ContactHistory {
+    public func openContact(_ contactID: Int64, by user: Operator) throws -> ContactHistory {
         try store.recordView(by: Identity(user.login), objectType: "contact", objectID: "\(contactID)")
         let history = try store.contactHistory(contactID)
         return ContactHistory(
@@ -79,23 +78,23 @@ final class StoreConsoleData: ConsoleData {
             appointments: history.appointments.map { .init(at: $0.at, text: $0.text) })
     }
 
-    func addContact(_ contact: Contact, by user: Operator) throws -> Contact {
+    public func addContact(_ contact: Contact, by user: Operator) throws -> Contact {
         try store.addContact(contact, by: Identity(user.login))
     }
 
-    func addMessage(_ draft: MessageDraft, by user: Operator) throws -> Message {
+    public func addMessage(_ draft: MessageDraft, by user: Operator) throws -> Message {
         try store.addMessage(draft, by: Identity(user.login))
     }
 
-    func messages(client: ClientID) throws -> [Message] {
+    public func messages(client: ClientID) throws -> [Message] {
         try store.messages(client: client, limit: 200)
     }
 
-    func markTransmitted(_ messageID: Int64, by user: Operator) throws {
+    public func markTransmitted(_ messageID: Int64, by user: Operator) throws {
         try store.markTransmitted([messageID], by: Identity(user.login))
     }
 
-    func instructionHistory(client: ClientID) throws -> [Instructions] {
+    public func instructionHistory(client: ClientID) throws -> [Instructions] {
         try store.instructionHistory(of: client)
     }
 }
