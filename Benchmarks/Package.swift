@@ -22,6 +22,8 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "SecretaryCore", package: "secretary"),
                 .product(name: "SecretaryStore", package: "secretary"),
+                .product(name: "ConsoleUI", package: "secretary"),
+                .product(name: "ConsoleStore", package: "secretary"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Benchmarks/StoreBenchmarks",

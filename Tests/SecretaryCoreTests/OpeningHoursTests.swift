@@ -114,6 +114,29 @@ struct DaylightSavingTests {
         #expect(end.timeIntervalSince(start) == Double(hoursLong) * 3600)
     }
 
+    /// Local dates and times are computed from the zone's offset, not through Calendar: every
+    /// quarter hour across both changes of 2026 (the skipped and the repeated hour included)
+    /// and in a zone west of UTC must read as Calendar reads it.
+    @Test("Local fields agree with Calendar", arguments: ["Europe/Paris", "America/Montreal"])
+    func localFieldsAgreeWithCalendar(zone: String) throws {
+        let local = try LocalCalendar(identifier: zone)
+        var reference = Calendar(identifier: .gregorian)
+        reference.timeZone = local.timeZone
+        for change in ["2026-03-28T12:00", "2026-10-24T12:00", "2026-11-08T12:00"] {
+            let start = local.instant(try LocalDateTime(parsing: change))
+            for quarter in 0..<(4 * 48) {
+                let moment = start.addingTimeInterval(TimeInterval(quarter * 900 + 7))
+                let expected = reference.dateComponents([.year, .month, .day, .hour, .minute], from: moment)
+                let read = local.localDateTime(of: moment)
+                let readFields: [Int] = [read.date.year, read.date.month, read.date.day, read.time.minutes]
+                let expectedFields: [Int] = [expected.year!, expected.month!, expected.day!, expected.hour! * 60 + expected.minute!]
+                #expect(readFields == expectedFields, "\(zone) at \(moment)")
+                #expect(local.localDate(of: moment) == read.date)
+                #expect(local.secondsSinceMidnight(of: moment) == expected.hour! * 3600 + expected.minute! * 60 + 7)
+            }
+        }
+    }
+
     @Test func nineOClockStaysNineAcrossTheChange() throws {
         let before = calendar.instant(try LocalDate(parsing: "2026-10-24"), try TimeOfDay(parsing: "09:00"))
         let after = calendar.instant(try LocalDate(parsing: "2026-10-26"), try TimeOfDay(parsing: "09:00"))

@@ -1,5 +1,7 @@
 import Benchmark
 import Foundation
+import ConsoleStore
+import ConsoleUI
 import GRDB
 import SecretaryCore
 import SecretaryStore
@@ -155,12 +157,43 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(try store.supervisorFigures())
     }
 
-    // MARK: A slot for the console
+    // MARK: The console
 
-    // TODO(console): "Console render 200x60" — render the whole console (queue, caller,
-    // instructions, agenda week) into the in-memory screen buffer at 200 columns x 60 rows,
-    // from a ConsoleSession loaded on this database (claim a call so every pane is filled),
-    // timing `render(state, into: &buffer)` only. The store-backed ConsoleData
-    // (StoreConsoleData) lives in the executable target, which this package cannot import:
-    // it needs to move to a library first. Target p99 < 1 ms.
+    // The whole console drawn into its in-memory screen buffer at 200x60, as after answering
+    // a call: the queue, the caller's card and history, the client's instructions and the
+    // agenda's week, loaded from the database through the console's own data source. Only
+    // `render` is timed; the clock moves a second between frames, as it does on screen.
+    let console: ConsoleSession
+    do {
+        let data = StoreConsoleData(store: scratch)
+        // Another operator than the claim benchmark's, whose claims must find them free.
+        guard let login = try scratch.read({ db in
+            try String.fetchOne(db, sql: """
+                SELECT login FROM operator JOIN operator_presence ON operator_presence.operator_id = operator.id
+                WHERE role = 'operator' AND state IN ('available', 'offline') AND login != ? ORDER BY operator.id LIMIT 1
+                """, arguments: [writeSamples.operatorLogin])
+        }) else { fatalError("no second operator free in the benchmark database") }
+        let user = try scratch.operator(login: login)
+        try data.setPresence(.available, for: user)
+        _ = try scratch.callIn(line: writeSamples.lines[0], from: samples.phones[0].phone.e164)
+        console = ConsoleSession(state: AppState(width: 200, height: 60, language: .french, user: user, now: data.now()),
+                                 data: data)
+        console.start()
+        console.handle(.key(.character("a")))
+        console.handle(.key(.character("4")))
+        guard console.state.call != nil else { fatalError("the console answered no call") }
+    } catch {
+        fatalError("cannot load the console: \(error)")
+    }
+    var screen = ScreenBuffer(width: 200, height: 60)
+    var second = 0
+    Benchmark("Console render 200x60: render(state, into:)") { benchmark in
+        second += 1
+        var state = console.state
+        state.now = BenchmarkDatabase.now.addingTimeInterval(TimeInterval(second))
+        benchmark.startMeasurement()
+        render(state, into: &screen)
+        benchmark.stopMeasurement()
+        blackHole(screen)
+    }
 }

@@ -92,11 +92,11 @@ public struct WeekGrid: Sendable, Equatable {
         var ends = dates.flatMap { schedule.weeklyRanges(on: $0.weekday) }.map(\.end.minutes)
         let calendar = schedule.calendar
         for entry in schedule.entries {
-            let day = calendar.localDate(of: entry.start)
-            guard dates.contains(day) else { continue }
-            starts.append(calendar.timeOfDay(of: entry.start).minutes)
-            let endDay = calendar.localDate(of: entry.end)
-            ends.append(endDay == day ? calendar.timeOfDay(of: entry.end).minutes : 24 * 60)
+            let start = calendar.localDateTime(of: entry.start)
+            guard dates.contains(start.date) else { continue }
+            starts.append(start.time.minutes)
+            let end = calendar.localDateTime(of: entry.end)
+            ends.append(end.date == start.date ? end.time.minutes : 24 * 60)
         }
         if starts.isEmpty, let span = WeeklyHours.service.span {
             starts = [span.start.minutes]

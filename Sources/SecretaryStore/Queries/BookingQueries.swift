@@ -54,14 +54,7 @@ extension Store {
     }
 
     static func appointment(id: Int64, in db: Database) throws -> AppointmentDetails {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT appointment.*, contact.first_name, contact.last_name,
-                   appointment_type.name AS type_name, appointment_type.colour
-            FROM appointment
-            JOIN contact ON contact.id = appointment.contact_id
-            JOIN appointment_type ON appointment_type.id = appointment.type_id
-            WHERE appointment.id = ?
-            """, arguments: [id]) else {
+        guard let row = try Row.fetchOne(db, sql: entrySelect + " WHERE appointment.id = ?", arguments: [id]) else {
             throw RuleViolation(.notFound, "there is no appointment \(id)")
         }
         return try entry(from: row)
