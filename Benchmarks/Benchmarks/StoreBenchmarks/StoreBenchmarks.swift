@@ -175,8 +175,15 @@ let benchmarks: @Sendable () -> Void = {
         }) else { fatalError("no second operator free in the benchmark database") }
         let user = try scratch.operator(login: login)
         try data.setPresence(.available, for: user)
-        _ = try scratch.callIn(line: writeSamples.lines[0], from: samples.phones[0].phone.e164)
-        console = ConsoleSession(state: AppState(width: 200, height: 60, language: .french, user: user, now: data.now()),
+        // A known caller of that client, so the caller pane shows a card and its history.
+        let line = writeSamples.lines[0]
+        guard let caller = try scratch.read({ db in
+            try String.fetchOne(db, sql: """
+                SELECT e164 FROM contact_phone WHERE client_id = (SELECT id FROM client WHERE line = ?) LIMIT 1
+                """, arguments: [line.e164])
+        }) else { fatalError("no contact for the line \(line)") }
+        _ = try scratch.callIn(line: line, from: caller, isUrgent: true) // urgent: answered first
+        console = ConsoleSession(state: AppState(width: 200, height: 60, language: .fr, user: user, now: data.now()),
                                  data: data)
         console.start()
         console.handle(.key(.character("a")))

@@ -18,7 +18,12 @@ public struct AgendaSchedule: Sendable {
         self.client = client
         self.agenda = agenda
         self.window = window
-        self.entries = entries.filter { $0.status != .cancelled }.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+        // The store hands them over in order; sorting (and copying) only what is not.
+        let holding = entries.contains { $0.status == .cancelled } ? entries.filter { $0.status != .cancelled } : entries
+        let inOrder = holding.indices.dropFirst().allSatisfy {
+            (holding[$0 - 1].start, holding[$0 - 1].id) <= (holding[$0].start, holding[$0].id)
+        }
+        self.entries = inOrder ? holding : holding.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         self.absences = absences.sorted { $0.start < $1.start }
         calendar = client.calendar
     }

@@ -121,7 +121,8 @@ public struct WeekGrid: Sendable, Equatable {
         let day = DateInterval(start: min(top, lastEnd), end: max(top, lastEnd))
         let entries = schedule.entries.filter { $0.interval.overlaps(day) }
         let absences = schedule.absences.filter { $0.interval.overlaps(day) }
-        var shown: Set<Int64> = []
+        // An appointment covers consecutive rows: its name goes on the first of them.
+        var above: Int64?
         return rows.map { time in
             let interval: DateInterval
             if linear {
@@ -132,13 +133,15 @@ public struct WeekGrid: Sendable, Equatable {
                 let end = calendar.instant(date, try! TimeOfDay(minutes: min(24 * 60, time.minutes + slot)))
                 interval = DateInterval(start: start, end: max(start, end))
             }
-            if let entry = entries.first(where: { $0.interval.overlaps(interval) }) {
-                let first = shown.insert(entry.id).inserted
+            if let index = entries.firstIndex(where: { $0.interval.overlaps(interval) }) {
+                let entry = entries[index]
+                defer { above = entry.id }
                 return .appointment(Booking(
                     id: entry.id, contactName: entry.contactName, typeID: entry.appointment.typeID,
                     typeName: entry.typeName, colour: entry.colour, status: entry.status,
-                    start: entry.start, end: entry.end, isFirstRow: first))
+                    start: entry.start, end: entry.end, isFirstRow: above != entry.id))
             }
+            above = nil
             if !open.contains(where: { $0.encloses(interval) }) { return .closed }
             if let absence = absences.first(where: { $0.interval.overlaps(interval) }) { return .absence(absence.reason) }
             return .free

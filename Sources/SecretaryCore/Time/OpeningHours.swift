@@ -66,6 +66,12 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
     /// Reads `mon-fri 08:00-12:00 14:00-19:00; sat 08:00-12:00` (days and ranges as written in
     /// a client file). Later clauses override earlier ones for the days they name.
     public init(parsing text: String) throws {
+        self = try WeeklyHours.parsed.value(for: text, computing: WeeklyHours.parse)
+    }
+
+    private static let parsed = Memo<String, WeeklyHours>()
+
+    private static func parse(_ text: String) throws -> WeeklyHours {
         var days: [Weekday: [TimeRange]] = [:]
         for clause in text.split(separator: ";") {
             let words = clause.split(separator: " ").map(String.init)
@@ -81,7 +87,7 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
                 days[Weekday(rawValue: raw)!] = ranges
             }
         }
-        try self.init(days)
+        return try WeeklyHours(days)
     }
 
     public func ranges(on weekday: Weekday) -> [TimeRange] { days[weekday] ?? [] }

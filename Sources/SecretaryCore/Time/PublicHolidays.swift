@@ -2,6 +2,17 @@
 public enum PublicHolidays {
     /// Holidays of `year` in `country`, with their French names.
     public static func holidays(in year: Int, country: Country) -> [LocalDate: String] {
+        known.value(for: YearOf(year: year, country: country)) { computeHolidays(in: $0.year, country: $0.country) }
+    }
+
+    private struct YearOf: Hashable {
+        let year: Int
+        let country: Country
+    }
+
+    private static let known = Memo<YearOf, [LocalDate: String]>()
+
+    private static func computeHolidays(in year: Int, country: Country) -> [LocalDate: String] {
         let easter = easterSunday(year)
         func day(_ month: Int, _ day: Int) -> LocalDate { try! LocalDate(year: year, month: month, day: day) }
         var list: [LocalDate: String] = [

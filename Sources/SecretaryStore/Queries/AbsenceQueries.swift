@@ -54,8 +54,8 @@ extension Store {
     }
 
     static func absences(agendaID: Int64, overlapping window: DateInterval, in db: Database) throws -> [Absence] {
-        try Absence.fetchAll(db, sql: """
+        try Absence.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM absence WHERE agenda_id = ? AND start_at < ? AND end_at > ? ORDER BY start_at, id
-            """, arguments: [agendaID, window.end.stored, window.start.stored])
+            """), arguments: [agendaID, window.end.stored, window.start.stored])
     }
 }

@@ -30,7 +30,7 @@ extension Store {
     }
 
     static func agenda(id: Int64, in db: Database) throws -> Agenda {
-        guard let agenda = try Agenda.fetchOne(db, sql: "SELECT * FROM agenda WHERE id = ?", arguments: [id]) else {
+        guard let agenda = try Agenda.fetchOne(db.cachedStatement(sql: "SELECT * FROM agenda WHERE id = ?"), arguments: [id]) else {
             throw StoreError("unknown agenda \(id)")
         }
         return agenda

@@ -13,11 +13,16 @@ extension Store {
     }
 
     static func client(_ id: ClientID, in db: Database) throws -> Client {
-        guard let client = try Client.fetchOne(db, sql: "SELECT * FROM client WHERE id = ?", arguments: [id.rawValue]) else {
+        // The agenda reads the client on every week load: a cached statement, and a row
+        // already seen is not validated again.
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM client WHERE id = ?"),
+                                         arguments: [id.rawValue]) else {
             throw StoreError("unknown client '\(id)'")
         }
-        return client
+        return try decodedClients.value(for: row) { try Client(row: $0) }
     }
+
+    private static let decodedClients = Memo<Row, Client>(limit: 4096)
 
     /// The client whose dedicated line was dialled.
     public func client(line: PhoneNumber) throws -> Client? {

@@ -1,0 +1,16 @@
+import Foundation
+
+extension String {
+    /// The text without leading and trailing spaces and tabs, as `trimmingCharacters(in:
+    /// .whitespaces)` gives it, but without Foundation's cost when there is nothing to trim:
+    /// validated values are rebuilt from rows on every query (a client on every week load).
+    public var trimmedOfSpaces: String {
+        // `.whitespaces` is the Zs category and the tab.
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        guard isSpace(first) || isSpace(last) else { return self }
+        return trimmingCharacters(in: .whitespaces)
+    }
+}
