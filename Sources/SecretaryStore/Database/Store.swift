@@ -33,6 +33,10 @@ public final class Store: @unchecked Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(30)
         configuration.label = "secretary"
+        // Reads through a memory map rather than a read() call per page: a week's
+        // appointments and their contacts sit on dozens of pages. Only the pages touched
+        // count in the process's memory, and they are the kernel's cache, shared.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
         do {
             pool = try Store.openPool(path: path, configuration: configuration, migrate: migrate)
         } catch let error as DatabaseError {

@@ -13,16 +13,13 @@ extension Store {
     }
 
     static func client(_ id: ClientID, in db: Database) throws -> Client {
-        // The agenda reads the client on every week load: a cached statement, and a row
-        // already seen is not validated again.
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM client WHERE id = ?"),
-                                         arguments: [id.rawValue]) else {
+        // A cached statement: the agenda reads the client on every week load.
+        guard let client = try Client.fetchOne(db.cachedStatement(sql: "SELECT * FROM client WHERE id = ?"),
+                                               arguments: [id.rawValue]) else {
             throw StoreError("unknown client '\(id)'")
         }
-        return try decodedClients.value(for: row) { try Client(row: $0) }
+        return client
     }
-
-    private static let decodedClients = Memo<Row, Client>(limit: 4096)
 
     /// The client whose dedicated line was dialled.
     public func client(line: PhoneNumber) throws -> Client? {
