@@ -66,7 +66,7 @@ public final class StoreConsoleData: ConsoleData {
     }
 
     public func searchContacts(name: String, client: ClientID) throws -> [Contact] {
-        try store.searchContacts(name: name, client: client, limit: 50)
+        try store.searchContacts(name: name, client: client, limit: LookupState.searchLimit)
     }
 
     public func openContact(_ contactID: Int64, by user: Operator) throws -> ContactHistory {

@@ -66,6 +66,17 @@ struct UpdateTests {
         #expect(!state.isTyping)
     }
 
+    @Test func aFullListOfResultsAsksForMoreLetters() {
+        var state = Fixture.state()
+        _ = update(&state, .key(.character("2")))
+        _ = update(&state, .key(.character("/")))
+        for c in "ma" { _ = update(&state, .key(.character(c))) }
+        _ = update(&state, .searchResults(query: "ma", [Fixture.marie]))
+        #expect(!render(state).text.contains("type more of the name"))
+        _ = update(&state, .searchResults(query: "ma", Array(repeating: Fixture.marie, count: LookupState.searchLimit)))
+        #expect(render(state).text.contains("More contacts match: type more of the name."))
+    }
+
     @Test func staleSearchResultsAreIgnored() {
         var state = Fixture.state()
         _ = update(&state, .key(.character("2")))

@@ -33,6 +33,33 @@ struct ContactSearchTests {
         }
     }
 
+    /// `ma` at full scale matches hundreds of names: past the ceiling the search shows fifty
+    /// of them, still in name order, rather than sorting them all; below it, the first fifty.
+    @Test func manyMatchesShowFiftyInNameOrder() throws {
+        let firsts = ["Anne", "Bruno", "Claire", "Denis", "Élodie", "Fabrice", "Gisèle", "Hugo", "Inès", "Jules"]
+        let lasts = ["Marchand", "Masson", "Mallet", "Maillard", "Marty", "Mathieu", "Maury", "Mauger", "Maréchal", "Martel",
+                     "Marion", "Massé", "Mazet", "Manceau", "Marais", "Mabille", "Macé", "Madec", "Magnin", "Maignan",
+                     "Maillot", "Malet", "Manon", "Marc"]
+        let (store, client) = try store(with: [])
+        var everyone: [Contact] = []
+        for (index, (last, first)) in lasts.flatMap({ last in firsts.map { (last, $0) } }).enumerated() {
+            everyone.append(try store.addContact(Contact(clientID: client.id, lastName: last, firstName: first, phones: [
+                PhoneNumber(String(format: "07 00 01 %02d %02d", index / 100, index % 100))]), by: .system))
+        }
+        #expect(everyone.count > Store.sortedSearchCeiling)
+        let byName = { (a: Contact, b: Contact) in (a.lastName, a.firstName, a.id) < (b.lastName, b.firstName, b.id) }
+
+        let many = try store.searchContacts(name: "ma", client: client.id, limit: 50)
+        #expect(many.count == 50)
+        #expect(Set(many.map(\.id)).count == 50)
+        #expect(many.map(\.id) == many.sorted(by: byName).map(\.id), "in name order")
+
+        let mar = everyone.filter { SearchText.fold($0.lastName).hasPrefix("mar") }.sorted(by: byName)
+        #expect(mar.count == 70)
+        #expect(try store.searchContacts(name: "mar", client: client.id, limit: 50).map(\.id) == mar.prefix(50).map(\.id),
+                "the first fifty by name")
+    }
+
     @Test func renamedAndDeletedContactsLeaveTheIndex() throws {
         let (store, client) = try store(with: [("Dupont", "Marie")])
         let id = try #require(store.searchContacts(name: "dupont", client: client.id).first?.id)

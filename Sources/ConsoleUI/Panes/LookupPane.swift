@@ -10,6 +10,8 @@ enum LookupPane {
             writer.line(&buffer, state.text(.lookupSearchPrompt) + lookup.query + (lookup.searching ? "▏" : ""), role: .input)
             if lookup.results.isEmpty && !SearchText.words(lookup.query).isEmpty {
                 writer.line(&buffer, state.text(.lookupNoMatch), role: .dim)
+            } else if lookup.results.count >= LookupState.searchLimit {
+                writer.line(&buffer, state.text(.lookupMoreMatches), role: .dim)
             }
             results(state, into: &buffer, writer: &writer)
             return

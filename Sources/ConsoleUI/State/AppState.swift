@@ -48,6 +48,10 @@ public struct NewContactForm: Equatable, Sendable {
 
 /// The caller lookup pane: the caller found by number on answering, or a name search.
 public struct LookupState: Equatable, Sendable {
+    /// The most names a search shows; a full list means more match: the pane asks for more
+    /// letters.
+    public static let searchLimit = 50
+
     /// Typing in the name field: keys go to the text.
     public var searching = false
     public var query = ""

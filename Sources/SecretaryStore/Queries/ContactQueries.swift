@@ -47,7 +47,8 @@ extension Store {
     }
 
     /// Contacts whose names start with each word of `query`, accent-blind and case-blind:
-    /// `lefe` finds Lefèvre, `mar dup` finds Marie Dupont. Sorted by name.
+    /// `lefe` finds Lefèvre, `mar dup` finds Marie Dupont. The first `limit` by name; past
+    /// `sortedSearchCeiling` matches, `limit` of them, by name (ask for more letters).
     public func searchContacts(name query: String, client: ClientID, limit: Int = 50) throws -> [Contact] {
         try readStatement { try Store.searchContacts(name: query, client: client, limit: limit, in: $0) }
     }
@@ -63,13 +64,22 @@ extension Store {
         // client's contacts and probe the index for each (40 ms at 5,000 contacts). The
         // matches are sorted on the client's (client, id, names) index, whose entries for
         // one client lie together, then only the rows kept are read, with their numbers.
+        //
+        // Sorting costs a probe per match: a first letter or two (`ma`: 600 names at full
+        // scale) would cost milliseconds for a list nobody reads through. Past
+        // `sortedSearchCeiling` matches, the first `limit` found are shown, in name order,
+        // and the console asks for more letters.
+        let matches = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) FROM (SELECT rowid FROM contact_search WHERE contact_search MATCH ? LIMIT ?)
+            """), arguments: [match, sortedSearchCeiling + 1]) ?? 0
+        guard matches > 0 else { return [] }
         let statement = try db.cachedStatement(sql: """
             SELECT \(contactColumns) FROM (
                 SELECT found.id FROM contact_search
                 CROSS JOIN contact AS found INDEXED BY contact_client_name
                     ON found.client_id = ? AND found.id = contact_search.rowid
                 WHERE contact_search MATCH ?
-                ORDER BY found.last_name, found.first_name, found.id LIMIT ?
+                \(matches > sortedSearchCeiling ? "" : "ORDER BY found.last_name, found.first_name, found.id") LIMIT ?
             ) AS hit
             CROSS JOIN contact ON contact.id = hit.id
             \(numbersJoin)
@@ -77,6 +87,10 @@ extension Store {
             """)
         return try decodeContacts(statement, arguments: [client.rawValue, match, limit], client: client)
     }
+
+    /// Up to this many names matching, a search gives the first ones in name order; past it,
+    /// some of them, in name order.
+    public static let sortedSearchCeiling = 200
 
     /// A number when the text looks like one, otherwise a name search.
     public func findContacts(_ text: String, client: ClientID, limit: Int = 50) throws -> [Contact] {
