@@ -48,9 +48,9 @@ public struct NewContactForm: Equatable, Sendable {
 
 /// The caller lookup pane: the caller found by number on answering, or a name search.
 public struct LookupState: Equatable, Sendable {
-    /// The most names a search shows; a full list means more match: the pane asks for more
-    /// letters.
-    public static let searchLimit = 50
+    /// The most names a search shows: more than the pane's rows at 200x60; a full list means
+    /// more match, and the pane asks for more letters.
+    public static let searchLimit = 30
 
     /// Typing in the name field: keys go to the text.
     public var searching = false

@@ -66,26 +66,23 @@ extension Store {
         // one client lie together, then only the rows kept are read, with their numbers.
         //
         // Sorting costs a probe per match: a first letter or two (`ma`: 600 names at full
-        // scale) would cost milliseconds for a list nobody reads through. Past
-        // `sortedSearchCeiling` matches, the first `limit` found are shown, in name order,
-        // and the console asks for more letters.
-        let matches = try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT count(*) FROM (SELECT rowid FROM contact_search WHERE contact_search MATCH ? LIMIT ?)
-            """), arguments: [match, sortedSearchCeiling + 1]) ?? 0
-        guard matches > 0 else { return [] }
+        // scale) would cost milliseconds for a list nobody reads through. Only the first
+        // `sortedSearchCeiling` matches found are sorted, so past it the list holds names in
+        // order, not the first ones, and the console asks for more letters.
         let statement = try db.cachedStatement(sql: """
             SELECT \(contactColumns) FROM (
-                SELECT found.id FROM contact_search
+                SELECT found.id FROM (
+                    SELECT rowid AS id FROM contact_search WHERE contact_search MATCH ? LIMIT \(sortedSearchCeiling)
+                ) AS matched
                 CROSS JOIN contact AS found INDEXED BY contact_client_name
-                    ON found.client_id = ? AND found.id = contact_search.rowid
-                WHERE contact_search MATCH ?
-                \(matches > sortedSearchCeiling ? "" : "ORDER BY found.last_name, found.first_name, found.id") LIMIT ?
+                    ON found.client_id = ? AND found.id = matched.id
+                ORDER BY found.last_name, found.first_name, found.id LIMIT ?
             ) AS hit
             CROSS JOIN contact ON contact.id = hit.id
             \(numbersJoin)
             ORDER BY contact.last_name, contact.first_name, contact.id
             """)
-        return try decodeContacts(statement, arguments: [client.rawValue, match, limit], client: client)
+        return try decodeContacts(statement, arguments: [match, client.rawValue, limit], client: client)
     }
 
     /// Up to this many names matching, a search gives the first ones in name order; past it,
