@@ -88,14 +88,15 @@ public struct WeekGrid: Sendable, Equatable {
     /// (holidays ignored, so a week with a holiday keeps its usual shape), widened to show
     /// any appointment lying outside the hours rather than hiding it.
     private static func rows(schedule: AgendaSchedule, dates: [LocalDate], slot: Int) -> [TimeOfDay] {
-        var starts = dates.flatMap { schedule.weeklyRanges(on: $0.weekday) }.map(\.start.minutes)
-        var ends = dates.flatMap { schedule.weeklyRanges(on: $0.weekday) }.map(\.end.minutes)
+        let weekly = dates.flatMap { schedule.weeklyRanges(on: $0.weekday) }
+        var starts = weekly.map(\.start.minutes)
+        var ends = weekly.map(\.end.minutes)
         let calendar = schedule.calendar
-        for entry in schedule.entries {
-            let start = calendar.localDateTime(of: entry.start)
+        for index in schedule.entries.indices {
+            let start = calendar.localDateTime(of: schedule.entries[index].start)
             guard dates.contains(start.date) else { continue }
             starts.append(start.time.minutes)
-            let end = calendar.localDateTime(of: entry.end)
+            let end = calendar.localDateTime(of: schedule.entries[index].end)
             ends.append(end.date == start.date ? end.time.minutes : 24 * 60)
         }
         if starts.isEmpty, let span = WeeklyHours.service.span {
