@@ -77,6 +77,23 @@ struct UpdateTests {
         #expect(render(state).text.contains("More contacts match: type more of the name."))
     }
 
+    @Test func theSelectedResultStaysInSightBelowThePane() throws {
+        var state = Fixture.state(width: 80, height: 24)
+        _ = update(&state, .key(.character("2")))
+        _ = update(&state, .key(.character("/")))
+        for c in "ma" { _ = update(&state, .key(.character(c))) }
+        let names = try (1...LookupState.searchLimit).map {
+            try Contact(id: Int64($0), clientID: Fixture.martin.id, lastName: "Martin\($0)", firstName: "Anne", phones: [])
+        }
+        _ = update(&state, .searchResults(query: "ma", names))
+        #expect(render(state).text.contains("Martin1 Anne"))
+        for _ in 1..<LookupState.searchLimit { _ = update(&state, .key(.down)) }
+        #expect(state.lookup.selection == LookupState.searchLimit - 1)
+        let screen = render(state).text
+        #expect(screen.contains("Martin\(LookupState.searchLimit) Anne"), "the last name, selected, is on screen")
+        #expect(!screen.contains("Martin1 Anne"), "the list scrolled")
+    }
+
     @Test func staleSearchResultsAreIgnored() {
         var state = Fixture.state()
         _ = update(&state, .key(.character("2")))

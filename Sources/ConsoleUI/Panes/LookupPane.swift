@@ -32,8 +32,11 @@ enum LookupPane {
         writer.line(&buffer, state.text(.lookupIdle), role: .dim)
     }
 
+    /// As many names as the pane has rows, scrolled so that the selected one shows.
     private static func results(_ state: AppState, into buffer: inout ScreenBuffer, writer: inout LineWriter) {
-        for (index, contact) in state.lookup.results.enumerated() {
+        let rows = max(1, writer.rect.maxY - writer.y)
+        let first = max(0, state.lookup.selection - rows + 1)
+        for (index, contact) in state.lookup.results.enumerated().dropFirst(first) {
             let selected = index == state.lookup.selection && state.focus == .lookup
             let name = DisplayWidth.fit("\(contact.lastName) \(contact.firstName)", columns: max(10, writer.rect.width - 16))
             let phone = contact.phones.first?.national ?? ""
