@@ -173,22 +173,9 @@ enum AgendaPane {
         buffer.write(text, x: rect.x, y: rect.y, role: role, limit: rect.width)
     }
 
-    // Labels are built from these tables rather than with `String(format:)`, which costs
-    // microseconds a call: a grid has a label per row and per day, drawn on every frame.
-    private static let twoDigits = (0..<60).map { $0 < 10 ? "0\($0)" : "\($0)" }
-    private static let longNames: [Language: [String]] = [
-        .fr: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
-        .en: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-    ]
-    private static let shortNames: [Language: [String]] = [
-        .fr: ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
-        .en: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-    ]
-
     /// `09:45` for 585 minutes.
     static func hhmm(_ minutes: Int) -> String {
-        let m = max(0, min(24 * 60, minutes))
-        return (m / 60 < 60 ? twoDigits[m / 60] : "\(m / 60)") + ":" + twoDigits[m % 60]
+        try! TimeOfDay(minutes: max(0, min(24 * 60, minutes))).description
     }
 
     /// The forms of a day's label, longest first: `Monday 23/11`, `Mon 23/11` (`lun. 23/11`,
@@ -196,11 +183,10 @@ enum AgendaPane {
     static let dayLabelForms = [0, 1, 2]
 
     static func dayLabel(_ day: LocalDate, form: Int, language: Language) -> String {
-        let index = day.weekday.rawValue - 1
         switch form {
-        case 0: return longNames[language]![index] + " " + twoDigits[day.day] + "/" + twoDigits[day.month]
-        case 1: return shortNames[language]![index] + " " + twoDigits[day.day] + "/" + twoDigits[day.month]
-        case 2: return shortNames[language]![index] + " \(day.day)"
+        case 0: return language.weekdayName(day.weekday, short: false) + " " + Digits.two(day.day) + "/" + Digits.two(day.month)
+        case 1: return language.shortDate(day)
+        case 2: return language.weekdayName(day.weekday, short: true) + " \(day.day)"
         default: return "\(day.day)"
         }
     }

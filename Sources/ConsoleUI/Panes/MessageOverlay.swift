@@ -115,7 +115,7 @@ enum MessageListOverlay {
     static func row(_ state: AppState, _ message: Message) -> String {
         let calendar = state.calendar
         let day = calendar.localDate(of: message.createdAt)
-        let when = String(format: "%02d/%02d ", day.day, day.month) + "\(calendar.timeOfDay(of: message.createdAt))"
+        let when = Digits.two(day.day) + "/" + Digits.two(day.month) + " " + "\(calendar.timeOfDay(of: message.createdAt))"
         let status = DisplayWidth.fit(state.text(statusText(message.status)), columns: 12, ellipsis: false)
         let urgent = DisplayWidth.fit(message.isUrgent ? state.text(.urgentMarker) : "", columns: 7, ellipsis: false)
         let caller = DisplayWidth.fit(message.callerName, columns: 22)

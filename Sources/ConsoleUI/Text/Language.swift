@@ -23,23 +23,42 @@ public enum Language: String, Sendable, CaseIterable {
         self = language
     }
 
+    /// `lundi` or `Monday`; `short`: `lun.` or `Mon`.
+    public func weekdayName(_ weekday: Weekday, short: Bool) -> String {
+        let names: [String]
+        switch (self, short) {
+        case (.fr, false): names = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+        case (.en, false): names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        case (.fr, true): names = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."]
+        case (.en, true): names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        }
+        return names[weekday.rawValue - 1]
+    }
+
     /// `lun. 23/11` or `Mon 23/11`.
     public func shortDate(_ date: LocalDate) -> String {
-        let names = self == .fr
-            ? ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."]
-            : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        return String(format: "%@ %02d/%02d", names[date.weekday.rawValue - 1], date.day, date.month)
+        weekdayName(date.weekday, short: true) + " " + Digits.two(date.day) + "/" + Digits.two(date.month)
     }
 
     /// `23/11/2026` in both languages (the style of France and Belgium).
     public func fullDate(_ date: LocalDate) -> String {
-        String(format: "%02d/%02d/%04d", date.day, date.month, date.year)
+        Digits.two(date.day) + "/" + Digits.two(date.month) + "/\(date.year)"
+    }
+
+    /// `lun. 23/11 10:02:07`: the status lines' date and running clock at `instant`.
+    public func dateAndClock(_ instant: Date, in calendar: LocalCalendar) -> String {
+        shortDate(calendar.localDate(of: instant)) + " " + Language.clock(calendar.secondsSinceMidnight(of: instant))
+    }
+
+    /// Seconds as `hh:mm:ss`.
+    public static func clock(_ seconds: Int) -> String {
+        Digits.two(seconds / 3600) + ":" + Digits.two(seconds % 3600 / 60) + ":" + Digits.two(seconds % 60)
     }
 
     /// Elapsed seconds as `mm:ss` (or `h:mm:ss` past an hour).
     public static func duration(_ seconds: Int) -> String {
         let s = max(0, seconds)
-        if s >= 3600 { return String(format: "%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60) }
-        return String(format: "%02d:%02d", s / 60, s % 60)
+        if s >= 3600 { return "\(s / 3600):" + Digits.two(s % 3600 / 60) + ":" + Digits.two(s % 60) }
+        return Digits.two(s / 60) + ":" + Digits.two(s % 60)
     }
 }

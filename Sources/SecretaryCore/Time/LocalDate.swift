@@ -164,7 +164,7 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public var hour: Int { minutes / 60 }
     public var minute: Int { minutes % 60 }
 
-    public var description: String { String(format: "%02d:%02d", hour, minute) }
+    public var description: String { Digits.two(hour) + ":" + Digits.two(minute) }
 
     public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool { lhs.minutes < rhs.minutes }
 
