@@ -11,7 +11,8 @@ public func render(_ state: AppState) -> ScreenBuffer {
 public func render(_ state: AppState, into buffer: inout ScreenBuffer) {
     let layout = Layout(width: state.width, height: state.height, focus: state.focus)
     if layout.isTooSmall {
-        TooSmall.render(state, into: &buffer)
+        TooSmall.render(state.text(.tooSmall), width: state.width, height: state.height,
+                        minimumWidth: Layout.minimumWidth, minimumHeight: Layout.minimumHeight, into: &buffer)
         return
     }
     StatusLine.render(state, into: &buffer, in: Rect(x: 0, y: 0, width: state.width, height: 1))
@@ -43,39 +44,42 @@ private func paneSuffix(_ state: AppState, _ pane: PaneID) -> String {
     }
 }
 
+/// "Terminal too small", centred: the console's and the wallboard's.
 enum TooSmall {
-    static func render(_ state: AppState, into buffer: inout ScreenBuffer) {
-        let lines = [state.text(.tooSmall), "\(state.width)×\(state.height) < \(Layout.minimumWidth)×\(Layout.minimumHeight)"]
-        let top = max(0, state.height / 2 - 1)
+    static func render(_ message: String, width: Int, height: Int, minimumWidth: Int, minimumHeight: Int,
+                       into buffer: inout ScreenBuffer) {
+        let lines = [message, "\(width)×\(height) < \(minimumWidth)×\(minimumHeight)"]
+        let top = max(0, height / 2 - 1)
         for (index, line) in lines.enumerated() {
-            let cut = DisplayWidth.prefix(line, columns: state.width)
-            buffer.write(cut, x: max(0, (state.width - DisplayWidth.of(cut)) / 2), y: top + index,
+            let cut = DisplayWidth.prefix(line, columns: width)
+            buffer.write(cut, x: max(0, (width - DisplayWidth.of(cut)) / 2), y: top + index,
                          role: index == 0 ? .warning : .normal)
         }
     }
 }
 
+/// The top line of the console and the wallboard: who, what, when, and a passing message
+/// at the right.
 enum StatusLine {
     static func render(_ state: AppState, into buffer: inout ScreenBuffer, in rect: Rect) {
-        buffer.fill(rect, role: .statusLine)
-        let calendar = state.calendar
-        let date = state.language.shortDate(calendar.localDate(of: state.now))
-        let seconds = calendar.secondsSinceMidnight(of: state.now)
-        let time = String(format: "%02d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60)
-        var text = " \(state.user.displayName) · \(state.text(presenceText(state.presence))) · \(date) \(time)"
+        var text = " \(state.user.displayName) · \(state.text(presenceText(state.presence))) · "
+            + state.language.dateAndClock(state.now, in: state.calendar)
         if let call = state.call {
             let client = state.context?.client.name ?? call.clientID.rawValue
             let elapsed = Language.duration(Int(state.now.timeIntervalSince(call.answeredAt)))
             text += " │ ☎ \(client) \(elapsed)"
         }
+        draw(text, flash: state.flash, into: &buffer, in: rect)
+    }
+
+    static func draw(_ text: String, flash: Flash?, into buffer: inout ScreenBuffer, in rect: Rect) {
+        buffer.fill(rect, role: .statusLine)
         let used = buffer.write(text, x: rect.x, y: rect.y, role: .statusLine, limit: rect.width)
-        if let flash = state.flash {
-            let message = " \(flash.text) "
-            let room = rect.width - used - 1
-            guard room > 3 else { return }
-            let cut = DisplayWidth.prefix(message, columns: room, ellipsis: true)
-            buffer.write(cut, x: rect.maxX - DisplayWidth.of(cut), y: rect.y, role: flash.isError ? .warning : .statusLine)
-        }
+        guard let flash else { return }
+        let room = rect.width - used - 1
+        guard room > 3 else { return }
+        let cut = DisplayWidth.prefix(" \(flash.text) ", columns: room, ellipsis: true)
+        buffer.write(cut, x: rect.maxX - DisplayWidth.of(cut), y: rect.y, role: flash.isError ? .warning : .statusLine)
     }
 
     static func presenceText(_ presence: Presence) -> Text {
@@ -89,25 +93,31 @@ enum StatusLine {
     }
 }
 
+/// The bottom line: the keys of what has the focus, as many as fit.
 enum HintLine {
     static func render(_ state: AppState, into buffer: inout ScreenBuffer, in rect: Rect) {
-        buffer.fill(rect, role: .keyHint)
-        var items: [(String, String)]
+        let items: [(key: String, label: String)]
         if state.isTyping {
-            items = [("Enter", state.language == .fr ? "valider" : "confirm"),
-                     ("Esc", state.language == .fr ? "annuler" : "cancel")]
+            items = [("Enter", state.text(.hintConfirm)), ("Esc", state.text(.hintCancel))]
         } else {
             // A global key the pane binds to something else (Tab in the agenda) is not hinted.
             let paneBindings = Keymap.bindings(for: .pane(state.focus))
             let paneKeys = Set(paneBindings.flatMap(\.keys))
-            items = (paneBindings + Keymap.bindings(for: .global).filter { !paneKeys.contains($0.keys[0]) })
-                .filter(\.hinted)
-                .map { ($0.keys[0].label, state.text($0.label)) }
+            items = hints(paneBindings + Keymap.bindings(for: .global).filter { !paneKeys.contains($0.keys[0]) },
+                          language: state.language)
         }
+        draw(items, into: &buffer, in: rect)
+    }
+
+    static func hints(_ bindings: [Binding], language: Language) -> [(key: String, label: String)] {
+        bindings.filter(\.hinted).map { ($0.keys[0].label, $0.label(language)) }
+    }
+
+    static func draw(_ items: [(key: String, label: String)], into buffer: inout ScreenBuffer, in rect: Rect) {
+        buffer.fill(rect, role: .keyHint)
         var x = rect.x + 1
         for (key, label) in items {
-            let needed = DisplayWidth.of(key) + 1 + DisplayWidth.of(label) + 2
-            if x + needed > rect.maxX { break }
+            if x + DisplayWidth.of(key) + 1 + DisplayWidth.of(label) + 2 > rect.maxX { break }
             x += buffer.write(key, x: x, y: rect.y, role: .keyHintKey)
             x += buffer.write(" " + label + "  ", x: x, y: rect.y, role: .keyHint)
         }

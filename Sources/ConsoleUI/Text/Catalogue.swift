@@ -16,7 +16,7 @@ public enum Text: String, CaseIterable, Sendable {
     case columnAverageWait, columnAverageTalk, columnOperator, columnState, columnSince, columnHandled
     case queueOwnWrapUp, callerHungUp, callFinishedElsewhere
     case queueEmpty, queueOwnCall, unknownCaller, withheldNumber, urgentMarker
-    case lookupIdle, lookupUnknownHint, lookupSearchPrompt, lookupNoMatch, lookupMoreMatches, lookupBlacklisted
+    case lookupIdle, lookupUnknownHint, lookupSearchPrompt, lookupNoMatch, lookupMoreMatches, lookupBlacklisted, hintConfirm, hintCancel
     case historyCalls, historyMessages, historyAppointmentsUpcoming, historyAppointmentsPast, historyNone
     case labelNumbers, labelEmail, labelNotes
     case instructionsNone, instructionsVersion, instructionsFindPrompt, instructionsNotFound
@@ -146,6 +146,8 @@ public enum Text: String, CaseIterable, Sendable {
         .lookupUnknownHint: ("Appelant inconnu — n pour créer la fiche", "Unknown caller — n to create a contact"),
         .lookupSearchPrompt: ("Nom : ", "Name: "),
         .lookupNoMatch: ("Aucune fiche ne correspond.", "No contact matches."),
+        .hintConfirm: ("valider", "confirm"),
+        .hintCancel: ("annuler", "cancel"),
         .lookupMoreMatches: ("D'autres fiches correspondent : précisez le nom.", "More contacts match: type more of the name."),
         .lookupBlacklisted: ("LISTE NOIRE : aucun rendez-vous", "BLACKLISTED: no appointment"),
         .historyCalls: ("Appels", "Calls"),

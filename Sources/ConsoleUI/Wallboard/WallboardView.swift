@@ -17,7 +17,8 @@ enum WallboardView {
 
     static func render(_ state: WallboardState, into buffer: inout ScreenBuffer) {
         guard state.width >= minimumWidth, state.height >= minimumHeight else {
-            tooSmall(state, into: &buffer)
+            TooSmall.render(state.text(.tooSmall), width: state.width, height: state.height,
+                            minimumWidth: minimumWidth, minimumHeight: minimumHeight, into: &buffer)
             return
         }
         statusLine(state, into: &buffer)
@@ -49,32 +50,14 @@ enum WallboardView {
     }
 
     static func statusLine(_ state: WallboardState, into buffer: inout ScreenBuffer) {
-        let rect = Rect(x: 0, y: 0, width: state.width, height: 1)
-        buffer.fill(rect, role: .statusLine)
-        let calendar = SupervisorFigures.serviceCalendar
-        let seconds = calendar.secondsSinceMidnight(of: state.now)
-        let time = String(format: "%02d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60)
-        let date = state.language.shortDate(calendar.localDate(of: state.now))
-        let text = " \(state.user.displayName) · \(state.text(.wallboardTitle)) · \(date) \(time)"
-        let used = buffer.write(text, x: 0, y: 0, role: .statusLine, limit: rect.width)
-        if let flash = state.flash {
-            let room = rect.width - used - 1
-            guard room > 3 else { return }
-            let cut = DisplayWidth.prefix(" \(flash.text) ", columns: room, ellipsis: true)
-            buffer.write(cut, x: rect.maxX - DisplayWidth.of(cut), y: 0, role: flash.isError ? .warning : .statusLine)
-        }
+        let text = " \(state.user.displayName) · \(state.text(.wallboardTitle)) · "
+            + state.language.dateAndClock(state.now, in: SupervisorFigures.serviceCalendar)
+        StatusLine.draw(text, flash: state.flash, into: &buffer, in: Rect(x: 0, y: 0, width: state.width, height: 1))
     }
 
     static func hintLine(_ state: WallboardState, into buffer: inout ScreenBuffer) {
-        let rect = Rect(x: 0, y: state.height - 1, width: state.width, height: 1)
-        buffer.fill(rect, role: .keyHint)
-        var x = rect.x + 1
-        for binding in Keymap.bindings(for: .wallboard) where binding.hinted {
-            let key = binding.keys[0].label, label = state.text(binding.label)
-            if x + DisplayWidth.of(key) + DisplayWidth.of(label) + 3 > rect.maxX { break }
-            x += buffer.write(key, x: x, y: rect.y, role: .keyHintKey)
-            x += buffer.write(" " + label + "  ", x: x, y: rect.y, role: .keyHint)
-        }
+        HintLine.draw(HintLine.hints(Keymap.bindings(for: .wallboard), language: state.language), into: &buffer,
+                      in: Rect(x: 0, y: state.height - 1, width: state.width, height: 1))
     }
 
     /// The keys (from the keymap) and what each column means.
@@ -97,16 +80,6 @@ enum WallboardView {
         buffer.box(rect, title: state.text(.helpTitle), focused: true)
         for (index, line) in lines.prefix(rect.height - 2).enumerated() {
             buffer.write(line.0, x: rect.x + 2, y: rect.y + 1 + index, role: line.1, limit: rect.width - 4)
-        }
-    }
-
-    static func tooSmall(_ state: WallboardState, into buffer: inout ScreenBuffer) {
-        let lines = [state.text(.tooSmall), "\(state.width)×\(state.height) < \(minimumWidth)×\(minimumHeight)"]
-        let top = max(0, state.height / 2 - 1)
-        for (index, line) in lines.enumerated() {
-            let cut = DisplayWidth.prefix(line, columns: state.width)
-            buffer.write(cut, x: max(0, (state.width - DisplayWidth.of(cut)) / 2), y: top + index,
-                         role: index == 0 ? .warning : .normal)
         }
     }
 }
