@@ -15,10 +15,8 @@ extension StoreConsoleData {
         try store.appointment(id: id)
     }
 
-    public func book(_ booking: AgendaBooking, by user: Operator) throws -> AppointmentDetails {
-        try store.book(BookingRequest(agendaID: booking.agendaID, contact: .existing(booking.contactID), typeID: booking.typeID,
-                                      start: booking.start, note: booking.note, waitlistEntryID: booking.waitlistEntryID),
-                       by: Identity(user.login))
+    public func book(_ booking: BookingRequest, by user: Operator) throws -> AppointmentDetails {
+        try store.book(booking, by: Identity(user.login))
     }
 
     public func move(appointment id: Int64, to start: Date, agendaID: Int64, by user: Operator) throws -> AppointmentDetails {

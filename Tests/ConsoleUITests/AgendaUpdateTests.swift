@@ -51,7 +51,7 @@ struct AgendaUpdateTests {
         #expect(render(state).text.contains("→ Marie Lefèvre · Consultation · Mon 23/11 10:30-10:50"),
                 "the window says what Enter will book")
         let effects = key(.enter)
-        #expect(effects == [.agenda(.book(AgendaBooking(agendaID: 1, contactID: F.marie.id, typeID: F.consultation.id,
+        #expect(effects == [.agenda(.book(BookingRequest(agendaID: 1, contact: .existing(F.marie.id), typeID: F.consultation.id,
                                                         start: F.at("2026-11-23T10:30"))))])
         #expect(keys == 5)
 
@@ -79,7 +79,7 @@ struct AgendaUpdateTests {
         #expect(booking(state)?.contact == F.marie && booking(state)?.step == .type)
         press(&state, .character("2"))
         type(&state, "à jeun")
-        #expect(press(&state, .enter) == [.agenda(.book(AgendaBooking(agendaID: 1, contactID: F.marie.id, typeID: F.renewal.id,
+        #expect(press(&state, .enter) == [.agenda(.book(BookingRequest(agendaID: 1, contact: .existing(F.marie.id), typeID: F.renewal.id,
                                                                     start: F.at("2026-11-23T10:30"), note: "à jeun")))])
     }
 
@@ -191,8 +191,8 @@ struct AgendaUpdateTests {
         #expect(offers.contains("Waiting list — freed time"))
         #expect(offers.contains("Freed: Mon 23/11 10:00-12:00"))
         #expect(offers.contains("1  Jean Dupont · Renouvellement · Mon 23/11 10:00-10:15 · mon tue wed"))
-        #expect(press(&state, .character("1")) == [.agenda(.book(AgendaBooking(
-            agendaID: 1, contactID: 2, typeID: F.renewal.id, start: F.at("2026-11-23T10:00"), waitlistEntryID: 9)))])
+        #expect(press(&state, .character("1")) == [.agenda(.book(BookingRequest(
+            agendaID: 1, contact: .existing(2), typeID: F.renewal.id, start: F.at("2026-11-23T10:00"), waitlistEntryID: 9)))])
     }
 
     @Test func noShowAsksFirst() {

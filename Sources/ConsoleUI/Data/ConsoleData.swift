@@ -112,7 +112,7 @@ public protocol ConsoleData: AnyObject {
     func weekGrid(agenda: Agenda, monday: LocalDate) throws -> WeekGrid
     func appointment(id: Int64) throws -> AppointmentDetails
     /// Books, or throws the `RuleViolation` refusing it (nothing written).
-    func book(_ booking: AgendaBooking, by user: Operator) throws -> AppointmentDetails
+    func book(_ booking: BookingRequest, by user: Operator) throws -> AppointmentDetails
     func move(appointment id: Int64, to start: Date, agendaID: Int64, by user: Operator) throws -> AppointmentDetails
     func cancel(appointment id: Int64, reason: String, by user: Operator) throws -> AgendaCancellation
     func markNoShow(appointment id: Int64, by user: Operator) throws -> AppointmentDetails

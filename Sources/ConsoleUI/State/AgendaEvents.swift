@@ -4,27 +4,6 @@ import SecretaryCore
 // The agenda's share of the console's events, effects and windows: grouped under one case of
 // `Event`, `Effect` and `Overlay` each, so the agenda's flow reads in one place.
 
-/// A booking as the console asks for it (the store's request, without the store).
-public struct AgendaBooking: Equatable, Sendable {
-    public var agendaID: Int64
-    public var contactID: Int64
-    public var typeID: Int64
-    public var start: Date
-    public var note: String
-    /// The waiting-list entry this booking serves (closed with it).
-    public var waitlistEntryID: Int64?
-
-    public init(agendaID: Int64, contactID: Int64, typeID: Int64, start: Date, note: String = "",
-                waitlistEntryID: Int64? = nil) {
-        self.agendaID = agendaID
-        self.contactID = contactID
-        self.typeID = typeID
-        self.start = start
-        self.note = note
-        self.waitlistEntryID = waitlistEntryID
-    }
-}
-
 /// Putting someone on an agenda's waiting list.
 public struct WaitlistRequest: Equatable, Sendable {
     public var agendaID: Int64
@@ -59,7 +38,7 @@ public struct AgendaCancellation: Equatable, Sendable {
 /// Work on the agenda, performed by `ConsoleSession` against `ConsoleData`.
 public enum AgendaEffect: Equatable, Sendable {
     case showAppointment(Int64)
-    case book(AgendaBooking)
+    case book(BookingRequest)
     case move(Int64, to: Date, agendaID: Int64)
     case cancel(Int64, reason: String)
     case markNoShow(Int64)

@@ -95,7 +95,7 @@ private func bookingKey(_ state: inout AppState, _ form: BookingForm, _ key: Key
         case .enter:
             guard let contact = form.contact, types.indices.contains(form.typeIndex) else { return [] }
             state.agenda.typeID = types[form.typeIndex].id
-            return [.agenda(.book(AgendaBooking(agendaID: form.agendaID, contactID: contact.id, typeID: types[form.typeIndex].id,
+            return [.agenda(.book(BookingRequest(agendaID: form.agendaID, contact: .existing(contact.id), typeID: types[form.typeIndex].id,
                                                 start: form.start, note: form.note.trimmingCharacters(in: .whitespaces))))]
         default:
             _ = edit(&form.note, key)
@@ -179,8 +179,8 @@ private func offersKey(_ state: inout AppState, _ offers: WaitlistOffers, _ key:
     state.overlay = .agenda(.waitlistOffers(offers))
     guard let chosen, offers.matches.indices.contains(chosen) else { return [] }
     let match = offers.matches[chosen]
-    return [.agenda(.book(AgendaBooking(
-        agendaID: match.entry.agendaID, contactID: match.entry.contactID,
+    return [.agenda(.book(BookingRequest(
+        agendaID: match.entry.agendaID, contact: .existing(match.entry.contactID),
         typeID: match.entry.typeID ?? offers.cancelled.appointment.typeID, start: match.slot.start,
         note: match.entry.note, waitlistEntryID: match.entry.id)))]
 }
