@@ -6,8 +6,6 @@ import TestSupport
 /// agenda shows in the other within a second.
 @Suite("The agenda across two consoles", .serialized)
 struct AgendaEndToEndTests {
-    static let clock = "2026-11-23T10:00"
-
     /// The agenda row starting at `time` (`11:00`) in the second console (the agenda alone,
     /// 80x60, so the whole day shows): the part right of the time.
     func row(_ screen: String, _ time: String) -> String {
@@ -27,12 +25,9 @@ struct AgendaEndToEndTests {
 
     @Test func bookMoveAndCancelFromTheNextFreeSlotShowInASecondConsole() throws {
         let db = Binaries.temporaryFolder().appendingPathComponent("demo.sqlite").path
-        let environment = ["LANG": "C.UTF-8"]
-        let claire = try Tmux("\(Binaries.secretary) demo --db \(db) --clock-start \(Self.clock)",
-                              width: 120, height: 40, environment: environment)
+        let claire = try Tmux.secretary("demo", db: db)
         try claire.waitFor("4 Agenda — Dr Claire Martin")
-        let julien = try Tmux("\(Binaries.secretary) console --operator julien --db \(db) --clock-start \(Self.clock)",
-                              width: 80, height: 60, environment: environment)
+        let julien = try Tmux.secretary("console --operator julien", db: db, width: 80, height: 60)
         try julien.waitFor("1/4 Call queue")
         try julien.send("4")
         try julien.waitFor { $0.contains("4/4 Agenda — Dr Claire Martin") && $0.contains("┃18:45") }

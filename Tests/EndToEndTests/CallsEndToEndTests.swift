@@ -8,7 +8,7 @@ import TestSupport
 /// within a second, without a keypress.
 @Suite("Calls across terminals in tmux", .serialized)
 struct CallsEndToEndTests {
-    static let clock = "2026-11-23T10:00"
+    static let clock = Tmux.clock
     /// Dr Martin's line; the demo's queue already holds seven calls.
     static let martinLine = "01 42 68 10 01"
 
@@ -26,15 +26,13 @@ struct CallsEndToEndTests {
     }
 
     func console(_ login: String, _ db: String) throws -> Tmux {
-        let tmux = try Tmux("\(Binaries.secretary) console --operator \(login) --db \(db) --clock-start \(Self.clock)",
-                            width: 120, height: 40, environment: ["LANG": "C.UTF-8"])
+        let tmux = try Tmux.secretary("console --operator \(login)", db: db)
         try tmux.waitFor("4 Agenda")
         return tmux
     }
 
     func wallboard(_ db: String, width: Int = 120, height: Int = 40) throws -> Tmux {
-        try Tmux("\(Binaries.secretary) supervisor --operator sophie --db \(db) --clock-start \(Self.clock)",
-                 width: width, height: height, environment: ["LANG": "C.UTF-8"])
+        try Tmux.secretary("supervisor --operator sophie", db: db, width: width, height: height)
     }
 
     /// `call-in` as the PBX runs it; returns the call's id and state.

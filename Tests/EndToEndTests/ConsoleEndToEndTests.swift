@@ -5,14 +5,8 @@ import TestSupport
 /// The real binary in a real terminal (tmux), driven by keys, checked by what is on screen.
 @Suite("The console in tmux", .serialized)
 struct ConsoleEndToEndTests {
-    static let clock = "2026-11-23T10:00"
-
-    /// A demo database of its own for each test, with a fixed clock (Monday 10:00), and no
-    /// simulated traffic: these tests expect the demo's first queue.
     func demo(width: Int = 120, height: Int = 40, extra: String = "", environment: [String: String] = [:]) throws -> Tmux {
-        let db = Binaries.temporaryFolder().appendingPathComponent("demo.sqlite").path
-        return try Tmux("\(Binaries.secretary) demo --no-simulate --db \(db) --clock-start \(Self.clock) \(extra)",
-                        width: width, height: height, environment: ["LANG": "C.UTF-8"].merging(environment) { $1 })
+        try Tmux.demo(width: width, height: height, extra: extra, environment: environment)
     }
 
     @Test func demoShowsTheFourPanesAt120x40() throws {
@@ -112,7 +106,7 @@ struct ConsoleEndToEndTests {
     @Test func quitGivesBackAWorkingShell() throws {
         let tmux = try Tmux(shellWidth: 120, height: 40)
         let db = Binaries.temporaryFolder().appendingPathComponent("demo.sqlite").path
-        try tmux.type("\(Binaries.secretary) demo --db \(db) --clock-start \(Self.clock); echo EXIT=$?\n")
+        try tmux.type("\(Binaries.secretary) demo --db \(db) --clock-start \(Tmux.clock); echo EXIT=$?\n")
         try tmux.waitFor("4 Agenda")
         try tmux.send("q")
         try tmux.waitFor("EXIT=0")
@@ -123,7 +117,7 @@ struct ConsoleEndToEndTests {
     func signalsRestoreTheTerminal(signal: String) throws {
         let tmux = try Tmux(shellWidth: 120, height: 40)
         let db = Binaries.temporaryFolder().appendingPathComponent("demo.sqlite").path
-        try tmux.type("\(Binaries.secretary) demo --db \(db) --clock-start \(Self.clock); echo EXIT=$?\n")
+        try tmux.type("\(Binaries.secretary) demo --db \(db) --clock-start \(Tmux.clock); echo EXIT=$?\n")
         try tmux.waitFor("4 Agenda")
         if signal == "TERM" {
             let pids = try Binaries.run("/usr/bin/env", ["pgrep", "-f", "secretary demo --db \(db)"]).stdout
@@ -141,7 +135,7 @@ struct ConsoleEndToEndTests {
         let db = Binaries.temporaryFolder().appendingPathComponent("demo.sqlite").path
         let tmux = try Tmux(shellWidth: 120, height: 40)
         try tmux.record(to: log)
-        try tmux.type("NO_COLOR=1 \(Binaries.secretary) demo --no-simulate --db \(db) --clock-start \(Self.clock)\n")
+        try tmux.type("NO_COLOR=1 \(Binaries.secretary) demo --no-simulate --db \(db) --clock-start \(Tmux.clock)\n")
         try tmux.waitFor("4 Agenda")
         try tmux.send("a")
         try tmux.waitFor("► ON CALL")

@@ -8,8 +8,7 @@ import TestSupport
 struct EmergencyEndToEndTests {
     @Test func anEmergencyTermInTheCallNoteOpensTheScriptAndAlertsTheClient() throws {
         let db = Binaries.temporaryFolder().appendingPathComponent("demo.sqlite").path
-        let tmux = try Tmux("\(Binaries.secretary) demo --no-simulate --db \(db) --clock-start 2026-11-23T10:00",
-                            width: 120, height: 40, environment: ["LANG": "C.UTF-8"])
+        let tmux = try Tmux.secretary("demo --no-simulate", db: db)
         try tmux.waitFor("1 Call queue (")
         try tmux.send("a")
         try tmux.waitFor("► ON CALL")
