@@ -40,7 +40,7 @@ struct AgendaScreenTests {
             "┃12:45 ·           ·           ·           ·           ·           ·           ┃",
             "┃13:00 ·           ·           ·           ·           ·           ·           ┃",
             "┃13:15 ·           ·           ·           ·           ·           ·           ┃",
-            "┃Mon 23/11 10:00-10:20 · Marie Lefèvre · Consultation · Enter details · m move ┃",
+            "┃Mon 23/11 10:00-10:20 · Marie Lefèvre · Consultation                          ┃",
         ])
         #expect(lines[23].hasPrefix(" Enter Book / show  f Next free slot  m Move  x Cancel appt."))
     }
@@ -64,7 +64,7 @@ struct AgendaScreenTests {
             "┃11:45                                      │                                                                       ┃",
         ])
         #expect(lines[46] == "┃14:00                                                        Formation                           ·                 ┃")
-        #expect(lines[57] == "┃Mon 23/11 10:00-10:20 · Marie Lefèvre · Consultation · Enter details · m move · x cancel                           ┃")
+        #expect(lines[57] == "┃Mon 23/11 10:00-10:20 · Marie Lefèvre · Consultation                                                               ┃")
     }
 
     @Test func rolesMarkAppointmentsClosedTimeAbsenceTodayNowAndTheCursor() {
@@ -79,7 +79,8 @@ struct AgendaScreenTests {
             return nil
         }
         #expect(role("Marie Lefèvre") == .agendaCursor, "the cursor starts on now's slot")
-        #expect(role("Consultation") == .appointment(2), "the type's colour")
+        #expect(role("Consultation") == .agendaCursor, "the appointment there is selected whole")
+        #expect(role("Première consult") == .appointment(4), "the type's colour, below the name")
         #expect(role("Jean Dupont") == .appointment(3))
         #expect(role("Paul Roux") == .appointment(4))
         #expect(role("Formation") == .agendaAbsence)
@@ -109,7 +110,7 @@ struct AgendaScreenTests {
             "┃09:30                                                                         ┃",
         ])
         #expect(lines[15] == "┃12:00 ·            ·            ·            ·                    ·           ┃")
-        #expect(lines[21] == "┃ven. 25/12 10:00 · férié — Noël                                               ┃")
+        #expect(lines[21] == "┃ven. 25/12 · férié — Noël                                                     ┃")
     }
 
     @Test func aMoveDrawsTheAppointmentWhereItWouldGo() {

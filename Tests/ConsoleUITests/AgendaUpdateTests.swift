@@ -65,7 +65,7 @@ struct AgendaUpdateTests {
 
     @Test func withoutACallerBookingSearchesTheContactAndTakesTypeAndNote() {
         var state = F.state()
-        press(&state, .character("4"), .down, .down)
+        press(&state, .character("4"), .down)  // past Marie Lefèvre's appointment, 10:30
         press(&state, .enter)
         #expect(booking(state)?.step == .contact)
         type(&state, "le")
@@ -86,7 +86,7 @@ struct AgendaUpdateTests {
     @Test func typesThatDoNotFitTheFreeTimeAreMarked() {
         var state = F.answered()
         press(&state, .character("4"))
-        for _ in 0..<6 { press(&state, .down) }  // Monday 11:30, free until lunch
+        for _ in 0..<5 { press(&state, .down) }  // past Marie Lefèvre's appointment to Monday 11:30, free until lunch
         press(&state, .enter)
         let text = render(state).text
         #expect(text.contains("Book an appointment"))
@@ -125,13 +125,42 @@ struct AgendaUpdateTests {
         press(&state, .character("4"), .up)
         press(&state, .enter)
         #expect(state.flash?.text == "This slot is in the past.")
-        for _ in 0..<9 { press(&state, .down) }  // 12:00
+        for _ in 0..<8 { press(&state, .down) }  // 10:00 (an appointment, one step), 10:30 … 12:00
         press(&state, .enter)
         #expect(state.flash?.text == "This slot is closed." && state.overlay == nil)
         press(&state, .right, .right, .right)
-        for _ in 0..<8 { press(&state, .down) }  // Thursday 14:00
+        #expect(render(state).text.contains("┃Thu 26/11 12:00-14:00 · closed "), "lunch is selected whole")
+        press(&state, .down)  // Thursday 14:00
+        #expect(render(state).text.contains("┃Thu 26/11 14:00-16:00 · away — Formation "), "the absence is selected whole")
         press(&state, .enter)
         #expect(state.flash?.text == "Dr Claire Martin away — Formation")
+        press(&state, .down)
+        #expect(state.agenda.cursorMinute == 16 * 60, "one step leaves it")
+    }
+
+    @Test func walkingDownADayScrollsHalfAPaneAtATime() throws {
+        var state = F.state()
+        press(&state, .character("4"))
+        let grid = try #require(state.agenda.grid)
+        let visible = AgendaLayout.visibleRows(state)
+        var rowsBetweenScrolls: [Int] = []
+        var lastScrollRow = try #require(agendaCursor(state)).row
+        while state.agenda.cursorMinute < 18 * 60 + 45 {
+            let first = state.agenda.firstRow
+            press(&state, .down)
+            let cursor = try #require(agendaCursor(state))
+            let selected = grid.rowsSelected(at: cursor)
+            #expect(selected.lowerBound >= state.agenda.firstRow && selected.upperBound < state.agenda.firstRow + visible,
+                    "what the cursor selects stays in view")
+            guard state.agenda.firstRow != first else { continue }
+            let centred = selected.lowerBound - state.agenda.firstRow == (visible - selected.count) / 2
+            #expect(centred || state.agenda.firstRow == grid.rows.count - visible,
+                    "a scroll brings the selection to the middle, or the day's end into view")
+            rowsBetweenScrolls.append(cursor.row - lastScrollRow)
+            lastScrollRow = cursor.row
+        }
+        #expect(rowsBetweenScrolls.count >= 2)
+        #expect(rowsBetweenScrolls.dropFirst().allSatisfy { $0 >= visible / 2 - 1 }, "\(rowsBetweenScrolls), \(visible) rows")
     }
 
     @Test func moveChoosesTheSlotWithTheCursorEnterConfirmsEscCancels() {
@@ -209,7 +238,7 @@ struct AgendaUpdateTests {
     @Test func fSearchesStrictlyAfterTheCursorAndIntoLaterWeeks() {
         var state = F.state()
         press(&state, .character("4"), .right)
-        for _ in 0..<16 { press(&state, .down) }  // Tuesday 14:00
+        for _ in 0..<9 { press(&state, .down) }  // Tuesday 10:15 … 11:45, lunch, 14:00
         #expect(press(&state, .character("f")) == [.agenda(.findFreeSlot(agendaID: 1, typeID: F.consultation.id,
                                                                           from: F.at("2026-11-24T14:01")))])
         press(&state, .character("T"), .character("T"))

@@ -148,12 +148,20 @@ struct UpdateTests {
         #expect(screen.role(of: "Parking : rue Servan") == .searchMatch)
     }
 
-    @Test func agendaCursorMovesBySlotAndDayAndChangesWeek() {
+    @Test func agendaCursorMovesBySlotPastAppointmentsAndByDayAndChangesWeek() {
         var state = Fixture.state()
         _ = update(&state, .key(.character("4")))
-        #expect(state.agenda.cursorMinute == 600)
+        #expect(state.agenda.cursorMinute == 600, "on Marie Lefèvre's appointment, 10:00-10:20")
         _ = update(&state, .key(.character("j")))
-        #expect(state.agenda.cursorMinute == 615)
+        #expect(state.agenda.cursorMinute == 630, "past the appointment's two rows in one step")
+        _ = update(&state, .key(.character("j")))
+        #expect(state.agenda.cursorMinute == 645, "free time goes slot by slot")
+        _ = update(&state, .key(.character("k")))
+        _ = update(&state, .key(.character("k")))
+        #expect(state.agenda.cursorMinute == 615, "back onto the appointment, by its last row")
+        _ = update(&state, .key(.character("k")))
+        #expect(state.agenda.cursorMinute == 585, "and past it")
+        _ = update(&state, .key(.character("j")))
         _ = update(&state, .key(.right))
         #expect(state.agenda.cursorDay == 1)
         let effects = update(&state, .key(.character("]")))

@@ -79,4 +79,34 @@ struct AgendaEndToEndTests {
         seen = try julien.waitFor(timeout: 1) { count("Marie Le", in: row($0, movedTo)) == beforeMove }
         #expect(count("Marie Le", in: row(seen, movedTo)) == beforeMove, "the cancelled slot is free again: \(seen)")
     }
+
+    /// Over a slow link every byte of a redraw shows: moving the agenda's cursor between
+    /// free slots sends the two cells and the footer's new time, not the grid.
+    @Test func aCursorMoveBetweenFreeSlotsSendsUnder64Bytes() throws {
+        let claire = try Tmux.demo()
+        try claire.waitFor("4 Agenda — Dr Claire Martin")
+        try claire.send("4", "g")
+        try claire.waitFor("Go to:")
+        try claire.type("1/3/2027")  // a week the demo has not booked
+        try claire.send("Enter")
+        try claire.waitFor("┃Mon 01/03 10:00 · free")
+        let log = Binaries.temporaryFolder().appendingPathComponent("terminal.log").path
+        try claire.record(to: log)
+        Thread.sleep(forTimeInterval: 0.3)
+        func written() -> Int { ((try? FileManager.default.attributesOfItem(atPath: log))?[.size] as? Int) ?? 0 }
+        var sizes: [Int] = []
+        for (key, footer) in [("Right", "Tue 02/03 10:00"), ("Right", "Wed 03/03 10:00"), ("Down", "Wed 03/03 10:15"),
+                              ("Down", "Wed 03/03 10:30"), ("Left", "Tue 02/03 10:30"), ("Up", "Tue 02/03 10:15"),
+                              ("Left", "Mon 01/03 10:15")] {
+            let before = written()
+            try claire.send(key)
+            let screen = try claire.waitFor("┃\(footer) · free")
+            #expect(screen.contains("┃\(footer) · free"), "\(screen)")
+            Thread.sleep(forTimeInterval: 0.1)
+            sizes.append(written() - before)
+        }
+        // The median: the queue's wait timers tick once a second, and may land in a move's count.
+        let median = sizes.sorted()[sizes.count / 2]
+        #expect(median < 64, "bytes per move: \(sizes)")
+    }
 }

@@ -75,20 +75,21 @@ struct WeekGridTests {
         #expect(week.dayIndex(of: F.date("2026-11-28")) == 5)
     }
 
-    @Test func theCursorMovesBySlotAndDayAndStopsAtTheEdges() {
-        let week = grid("2026-11-23", entries: [F.entry(9, "2026-11-23T10:00", 45, "Jean Dupont")])
-        let start = WeekGrid.Position(day: 0, row: 0)
-        #expect(week.moving(start, rows: -1) == start)
-        #expect(week.moving(start, days: -1) == start)
-        #expect(week.moving(start, days: 9) == WeekGrid.Position(day: 5, row: 0))
-        #expect(week.moving(start, rows: 100) == WeekGrid.Position(day: 0, row: 43))
-        #expect(week.moving(start, days: 1, rows: 2) == WeekGrid.Position(day: 1, row: 2))
-        let middle = WeekGrid.Position(day: 0, row: row(week, "10:30"))
-        #expect(week.appointmentStart(at: middle) == WeekGrid.Position(day: 0, row: row(week, "10:00")))
-        #expect(week.nextFree(after: WeekGrid.Position(day: 0, row: row(week, "09:45"))) == WeekGrid.Position(day: 0, row: row(week, "10:45")))
-        #expect(week.nextFree(after: WeekGrid.Position(day: 0, row: row(week, "18:45"))) == WeekGrid.Position(day: 1, row: 0))
-        #expect(week.initialPosition(now: instant("2026-11-25T14:20")) == WeekGrid.Position(day: 2, row: row(week, "14:15")))
-        #expect(week.initialPosition(now: instant("2026-11-29T14:20")) == start)
+    @Test func theCursorSelectsAFreeSlotOrAWholeAppointmentAbsenceOrClosedStretch() {
+        let week = grid("2026-11-23", entries: [F.entry(9, "2026-11-23T10:00", 45, "Jean Dupont"),
+                                                F.entry(10, "2026-11-23T10:45", 20, "Paul Roux")],
+                        absences: [F.absence("2026-11-26T14:00", "2026-11-26T16:00", "Formation")])
+        func selected(_ day: Int, _ time: String) -> String {
+            let rows = week.rowsSelected(at: WeekGrid.Position(day: day, row: row(week, time)))
+            return "\(week.rows[rows.lowerBound])-\(week.rows[rows.upperBound])"
+        }
+        #expect(selected(0, "09:45") == "09:45-09:45", "a free slot alone")
+        #expect(selected(0, "10:15") == "10:00-10:30", "the appointment's three rows, from any of them")
+        #expect(selected(0, "10:45") == "10:45-11:00", "the next one, back to back, apart")
+        #expect(selected(3, "15:00") == "14:00-15:45", "the absence")
+        #expect(selected(0, "12:30") == "12:00-13:45", "lunch, closed")
+        #expect(selected(5, "13:00") == "13:00-18:45", "Saturday afternoon, to the grid's last row")
+        #expect(selected(0, "08:00") == "08:00-08:00", "the first row")
     }
 }
 

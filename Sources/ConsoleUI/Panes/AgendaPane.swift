@@ -13,11 +13,15 @@ public enum AgendaLayout {
         return max(1, (layout.panes[.agenda]?.height ?? state.height) - 4)
     }
 
-    /// The first row to show so that the cursor stays visible, scrolling as little as possible.
-    static func firstRow(keeping cursorRow: Int, from current: Int, visible: Int, total: Int) -> Int {
+    /// The first row to show so that `rows` (what the cursor selects) stay in view: the
+    /// same while they are; once they leave it they come back to its middle, so a walk
+    /// down a day scrolls once every half page, not at each step (a scroll redraws the
+    /// whole grid).
+    static func firstRow(keeping rows: ClosedRange<Int>, from current: Int, visible: Int, total: Int) -> Int {
         var first = current
-        if cursorRow < first { first = cursorRow }
-        if cursorRow >= first + visible { first = cursorRow - visible + 1 }
+        if rows.lowerBound < current || rows.upperBound >= current + visible {
+            first = rows.count >= visible ? rows.lowerBound : rows.lowerBound - (visible - rows.count) / 2
+        }
         return max(0, min(first, total - visible))
     }
 }
@@ -68,6 +72,7 @@ enum AgendaPane {
         let visible = max(0, rect.height - 2)
         let first = max(0, min(state.agenda.firstRow, grid.rows.count - visible))
         let cursor = agendaCursor(state)
+        let selected = cursor.map { state.agenda.moving == nil ? grid.rowsSelected(at: $0) : $0.row...$0.row }
         // The appointment being moved is drawn where it would go, over the cursor's rows.
         let ghostRows: Range<Int> = {
             guard let moving = state.agenda.moving, let cursor else { return 0..<0 }
@@ -85,7 +90,7 @@ enum AgendaPane {
                 var (text, role) = content(grid, day: day, row: row, top: first, width: width, state: state)
                 if day == cursor?.day, let moving = state.agenda.moving, ghostRows.contains(row) {
                     (text, role) = (row == ghostRows.lowerBound ? "→ " + moving.contactName : "│", .agendaCursor)
-                } else if day == cursor?.day, row == cursor?.row {
+                } else if day == cursor?.day, selected?.contains(row) == true {
                     role = .agendaCursor
                 }
                 buffer.fill(Rect(x: xs[day], y: y, width: width, height: 1), role: role)
@@ -138,7 +143,9 @@ enum AgendaPane {
     static func footer(_ state: AppState, _ grid: WeekGrid, _ cursor: WeekGrid.Position?, into buffer: inout ScreenBuffer,
                        in rect: Rect) {
         var text: String
-        var role: StyleRole = .dim
+        // Normal attributes: when the footer changes with a cursor move, the frame ends
+        // in them and curses sends no attribute reset.
+        var role: StyleRole = .normal
         if state.focus == .agenda, let flash = state.flash {
             text = flash.text
             role = flash.isError ? .warning : .emphasis
@@ -148,24 +155,28 @@ enum AgendaPane {
         } else if let cursor {
             let day = grid.days[cursor.day]
             let date = dayLabel(day.date, columns: 10, language: state.language)
-            text = date + " " + hhmm(grid.rows[cursor.row].minutes) + " · "
+            // What is selected, with its times: the footer only changes when the cursor
+            // moves to something else.
+            let selected = grid.rowsSelected(at: cursor)
+            let stretch = date + " " + hhmm(grid.rows[selected.lowerBound].minutes) + "-"
+                + hhmm(grid.rows[selected.upperBound].minutes + grid.slotMinutes) + " · "
             switch grid.cell(cursor) {
             case .free:
-                text += state.text(.agendaFree)
+                text = date + " " + hhmm(grid.rows[cursor.row].minutes) + " · " + state.text(.agendaFree)
                 if let index = agendaTypeIndex(state), let type = state.context?.types[index] {
                     text += " · " + state.text(.agendaTypeForF) + typeLabel(type)
                 }
             case .closed:
-                text += day.holiday.map { "\(state.text(.agendaHoliday)) — \($0)" } ?? state.text(.agendaClosed)
+                text = day.isClosed ? date + " · " + (day.holiday.map { "\(state.text(.agendaHoliday)) — \($0)" } ?? state.text(.agendaClosed))
+                                    : stretch + state.text(.agendaClosed)
             case .absence(let reason):
-                text += state.text(.agendaAway) + (reason.isEmpty ? "" : " — \(reason)")
+                text = stretch + state.text(.agendaAway) + (reason.isEmpty ? "" : " — \(reason)")
             case .appointment(let booking):
                 let minutes = Int(booking.end.timeIntervalSince(booking.start) / 60)
                 let start = grid.calendar.timeOfDay(of: booking.start).minutes
                 text = date + " " + hhmm(start) + "-" + hhmm(start + minutes)
                     + " · \(booking.contactName) · \(booking.typeName)"
                     + (booking.status == .noShow ? " · " + state.text(.statusNoShow) : "")
-                    + " · " + state.text(.agendaAppointmentHint)
             }
         } else {
             return

@@ -54,13 +54,17 @@ func agendaCaller(_ state: AppState) -> Contact? {
     return contact
 }
 
-/// Keeps the agenda's cursor row on screen, scrolling as little as possible (a cursor move
-/// then redraws two cells, not the grid).
+/// Keeps what the agenda's cursor selects on screen (a cursor move then redraws the cells
+/// it leaves and enters, not the grid).
 func scrollAgendaToCursor(_ state: inout AppState) {
     guard let grid = state.agenda.grid, let first = grid.rows.first else { return }
     let cursorRow = max(0, min(grid.rows.count - 1, (state.agenda.cursorMinute - first.minutes) / grid.slotMinutes))
-    state.agenda.firstRow = AgendaLayout.firstRow(keeping: cursorRow, from: state.agenda.firstRow,
-                                                  visible: AgendaLayout.visibleRows(state), total: grid.rows.count)
+    let selected = state.agenda.moving == nil ? grid.rowsSelected(at: WeekGrid.Position(day: state.agenda.cursorDay, row: cursorRow))
+                                              : cursorRow...cursorRow
+    let visible = AgendaLayout.visibleRows(state)
+    // A stretch taller than the pane (a closed afternoon): the cursor's row is enough.
+    state.agenda.firstRow = AgendaLayout.firstRow(keeping: selected.count > visible ? cursorRow...cursorRow : selected,
+                                                  from: state.agenda.firstRow, visible: visible, total: grid.rows.count)
 }
 
 private func showWeek(_ state: inout AppState, _ monday: LocalDate) -> [Effect] {
@@ -100,7 +104,13 @@ func performAgendaAction(_ state: inout AppState, _ action: Action) -> [Effect] 
     switch action {
     case .up, .down:
         guard let first = rows.first, let last = rows.last else { return [] }
-        let step = action == .up ? -slot : slot
+        var step = action == .up ? -slot : slot
+        // An appointment is selected whole: the next step leaves it (a move in progress
+        // still goes slot by slot, to place the appointment anywhere).
+        if state.agenda.moving == nil, let grid = state.agenda.grid, let cursor = agendaCursor(state) {
+            let selected = grid.rowsSelected(at: cursor)
+            step = (action == .up ? selected.lowerBound - 1 - cursor.row : selected.upperBound + 1 - cursor.row) * slot
+        }
         state.agenda.cursorMinute = min(max(state.agenda.cursorMinute + step, first), last)
     case .left:
         if state.agenda.cursorDay > 0 {

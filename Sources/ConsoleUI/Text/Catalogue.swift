@@ -30,7 +30,7 @@ public enum Text: String, CaseIterable, Sendable {
     case outcomeBooked, outcomeMoved, outcomeCancelled, outcomeMessage, outcomeInformation, outcomeTransferred, outcomeEmergency
     case actionBookOrShow, actionNextFreeSlot, actionMoveAppointment, actionCancelAppointment, actionNoShow, actionWaitlist
     case actionGoToDate, actionNextAgenda, actionChooseType
-    case agendaLoading, agendaAway, agendaFree, agendaMoving, agendaMovingHint, agendaTypeForF, agendaAppointmentHint
+    case agendaLoading, agendaAway, agendaFree, agendaMoving, agendaMovingHint, agendaTypeForF
     case agendaBooked, agendaMoved, agendaCancelled, agendaNoShowMarked, agendaWaitlisted, agendaNoFreeSlot, agendaFreeSlotFound
     case agendaSlotClosed, agendaSlotPast, agendaNoAppointment, agendaOnlyBooked, agendaNoTypes, agendaNoCaller
     case agendaFinishMove, agendaMoveCancelled, agendaAlreadyNoShow
@@ -223,7 +223,6 @@ public enum Text: String, CaseIterable, Sendable {
         .agendaMoving: ("Déplacement de ", "Moving "),
         .agendaMovingHint: (" : Entrée le met ici, Échap annule", ": Enter moves it here, Esc cancels"),
         .agendaTypeForF: ("f : ", "f: "),
-        .agendaAppointmentHint: ("Entrée détails · m déplacer · x annuler", "Enter details · m move · x cancel"),
         .agendaBooked: ("RDV pris : ", "Booked: "),
         .agendaMoved: ("RDV déplacé : ", "Moved: "),
         .agendaCancelled: ("RDV annulé : ", "Cancelled: "),
