@@ -133,8 +133,8 @@ private struct DemoSeeder {
         let bookable = contacts.filter { !$0.isBlacklisted }
         let statement = try db.makeStatement(sql: """
             INSERT INTO appointment (client_id, agenda_id, contact_id, type_id, start_at, end_at, status, note,
-                                     cancel_reason, created_at, created_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'demo')
+                                     cancel_reason, created_at, created_by, contact_name)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'demo', ?)
             """)
         for offset in -14..<28 {
             let day = monday.adding(days: offset)
@@ -157,6 +157,7 @@ private struct DemoSeeder {
                         (cancelled ? AppointmentStatus.cancelled : noShow ? .noShow : .booked).rawValue,
                         random.chance(0.1) ? "Rappeler la veille" : "",
                         cancelled ? "Empêchement du patient" : nil, start.addingTimeInterval(-7 * 86400).stored,
+                        contact.displayName,
                     ])
                     summary.appointments += 1
                     // A cancelled slot stays free for another booking.

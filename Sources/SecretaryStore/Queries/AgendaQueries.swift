@@ -106,27 +106,32 @@ extension Store {
     }
 
     /// Appointments holding time in `window`, with names, by start. The lower bound on
-    /// `start_at` lets SQLite walk the `appointment(agenda_id, start_at)` index over a few
-    /// days instead of the agenda's whole history (no appointment lasts a day).
+    /// `start_at` lets SQLite walk the `appointment_agenda` index over a few days instead of
+    /// the agenda's whole history (no appointment lasts a day); that index holds every
+    /// column read here, so no appointment row is visited.
     static func entries(agendaID: Int64, overlapping window: DateInterval, in db: Database) throws -> [AppointmentDetails] {
-        let statement = try db.cachedStatement(sql: entrySelect + """
-             WHERE appointment.agenda_id = ? AND appointment.start_at >= ? AND appointment.start_at < ?
-              AND appointment.end_at > ? AND appointment.status != 'cancelled'
-            ORDER BY appointment.start_at, appointment.id
-            """)
-        return try Array(Row.fetchCursor(statement, arguments: [agendaID, window.start.stored - 86_400, window.end.stored,
-                                                                  window.start.stored]).map(entry(from:)))
+        try Array(Row.fetchCursor(db.cachedStatement(sql: weekEntries), arguments: weekEntriesArguments(agendaID, window))
+            .map(entry(from:)))
+    }
+
+    static let weekEntries = entrySelect + """
+         WHERE appointment.agenda_id = ? AND appointment.start_at >= ? AND appointment.start_at < ?
+          AND appointment.end_at > ? AND appointment.status != 'cancelled'
+        ORDER BY appointment.start_at
+        """
+
+    static func weekEntriesArguments(_ agendaID: Int64, _ window: DateInterval) -> StatementArguments {
+        [agendaID, window.start.stored - 86_400, window.end.stored, window.start.stored]
     }
 
     /// An appointment with its contact's and type's names; `entry(from:)` reads the columns
-    /// by position (by name, each of the sixteen lookups walks the column list).
+    /// by position (by name, each of the fifteen lookups walks the column list).
     static let entrySelect = """
         SELECT appointment.id, appointment.client_id, appointment.agenda_id, appointment.contact_id,
                appointment.type_id, appointment.start_at, appointment.end_at, appointment.status, appointment.note,
                appointment.cancel_reason, appointment.created_at, appointment.created_by,
-               contact.first_name, contact.last_name, appointment_type.name, appointment_type.colour
+               appointment.contact_name, appointment_type.name, appointment_type.colour
         FROM appointment
-        JOIN contact ON contact.id = appointment.contact_id
         JOIN appointment_type ON appointment_type.id = appointment.type_id
         """
 
@@ -135,10 +140,8 @@ extension Store {
             id: row[0], clientID: ClientID(row[1] as String), agendaID: row[2], contactID: row[3], typeID: row[4],
             start: Date(stored: row[5]), end: Date(stored: row[6]),
             status: AppointmentStatus(rawValue: row[7]) ?? .booked, note: row[8], cancelReason: row[9])
-        let first: String = row[12], last: String = row[13]
-        return AppointmentDetails(appointment: appointment, contactName: first.isEmpty ? last : "\(first) \(last)",
-                                  typeName: row[14], colour: row[15], bookedAt: (row[10] as Int64?).map(Date.init(stored:)),
-                                  bookedBy: row[11])
+        return AppointmentDetails(appointment: appointment, contactName: row[12], typeName: row[13], colour: row[14],
+                                  bookedAt: (row[10] as Int64?).map(Date.init(stored:)), bookedBy: row[11])
     }
 
     // MARK: - Free slots

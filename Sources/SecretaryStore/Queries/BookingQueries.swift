@@ -52,10 +52,10 @@ extension Store {
             let end = request.start.addingTimeInterval(TimeInterval(type.minutes * 60))
             try db.execute(sql: """
                 INSERT INTO appointment (client_id, agenda_id, contact_id, type_id, start_at, end_at, status, note,
-                                         created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, 'booked', ?, ?, ?)
+                                         created_at, created_by, contact_name)
+                VALUES (?, ?, ?, ?, ?, ?, 'booked', ?, ?, ?, ?)
                 """, arguments: [client.id.rawValue, agenda.id, contact.id, type.id, request.start.stored, end.stored,
-                                 request.note, trail.at.stored, identity.login])
+                                 request.note, trail.at.stored, identity.login, contact.displayName])
             let id = db.lastInsertedRowID
             trail.record("book", "appointment", "\(id)",
                          "\(agenda.name): \(contact.displayName), \(type.name), \(client.calendar.spoken(request.start))")
