@@ -62,7 +62,7 @@ enum TooSmall {
 /// at the right.
 enum StatusLine {
     static func render(_ state: AppState, into buffer: inout ScreenBuffer, in rect: Rect) {
-        var text = " \(state.user.displayName) · \(state.text(presenceText(state.presence))) · "
+        var text = " \(state.user.displayName) · \(state.text(Text(state.presence))) · "
             + state.language.dateAndClock(state.now, in: state.calendar)
         if let call = state.call {
             let client = state.context?.client.name ?? call.clientID.rawValue
@@ -80,16 +80,6 @@ enum StatusLine {
         guard room > 3 else { return }
         let cut = DisplayWidth.prefix(" \(flash.text) ", columns: room, ellipsis: true)
         buffer.write(cut, x: rect.maxX - DisplayWidth.of(cut), y: rect.y, role: flash.isError ? .warning : .statusLine)
-    }
-
-    static func presenceText(_ presence: Presence) -> Text {
-        switch presence {
-        case .available: .presenceAvailable
-        case .onCall: .presenceOnCall
-        case .wrapUp: .presenceWrapUp
-        case .paused: .presencePaused
-        case .offline: .presenceOffline
-        }
     }
 }
 

@@ -1,3 +1,4 @@
+import SecretaryCore
 /// Every string of the interface, in French and English: one catalogue, so a screen never
 /// mixes languages and a translation is added in one place.
 public enum Text: String, CaseIterable, Sendable {
@@ -338,4 +339,17 @@ public enum Text: String, CaseIterable, Sendable {
         .changeRemoved: ("supprimé", "removed"),
         .changeChanged: ("modifié", "changed"),
     ]
+}
+
+extension Text {
+    /// How an operator's presence reads, in the status line and on the wallboard.
+    init(_ presence: Presence) {
+        switch presence {
+        case .available: self = .presenceAvailable
+        case .onCall: self = .presenceOnCall
+        case .wrapUp: self = .presenceWrapUp
+        case .paused: self = .presencePaused
+        case .offline: self = .presenceOffline
+        }
+    }
 }

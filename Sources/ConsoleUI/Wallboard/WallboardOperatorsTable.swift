@@ -6,16 +6,6 @@ import SecretaryCore
 enum WallboardOperatorsTable {
     static let sinceWidth = 15
 
-    static func label(_ presence: Presence) -> Text {
-        switch presence {
-        case .available: .presenceAvailable
-        case .onCall: .presenceOnCall
-        case .wrapUp: .presenceWrapUp
-        case .paused: .presencePaused
-        case .offline: .presenceOffline
-        }
-    }
-
     static func role(_ presence: Presence) -> StyleRole {
         switch presence {
         case .available: .success
@@ -27,7 +17,7 @@ enum WallboardOperatorsTable {
 
     /// `on a call — Cabinet du Dr Martin`
     static func stateText(_ person: SupervisorFigures.OperatorFigures, language: Language) -> String {
-        let state = label(person.state)(language)
+        let state = Text(person.state)(language)
         guard [.onCall, .wrapUp].contains(person.state), let client = person.clientName else { return state }
         return "\(state) — \(client)"
     }

@@ -103,7 +103,7 @@ enum WallboardQueueLine {
             let count = counts[presence] ?? 0
             if count == 0 && presence != .available { continue }
             if operators.count > 1 { operators.append((" · ", .normal)) }
-            operators.append((state.text(WallboardOperatorsTable.label(presence)) + " ", .normal))
+            operators.append((state.text(Text(presence)) + " ", .normal))
             operators.append(("\(count)", WallboardOperatorsTable.role(presence)))
         }
         return (queue, operators)
