@@ -72,7 +72,7 @@ enum AgendaPane {
         let visible = max(0, rect.height - 2)
         let first = max(0, min(state.agenda.firstRow, grid.rows.count - visible))
         let cursor = agendaCursor(state)
-        let selected = cursor.map { state.agenda.moving == nil ? grid.rowsSelected(at: $0) : $0.row...$0.row }
+        let selected = agendaSelection(state)
         // The appointment being moved is drawn where it would go, over the cursor's rows.
         let ghostRows: Range<Int> = {
             guard let moving = state.agenda.moving, let cursor else { return 0..<0 }
@@ -97,7 +97,7 @@ enum AgendaPane {
                 buffer.write(text, x: xs[day], y: y, role: role, limit: width)
             }
         }
-        footer(state, grid, cursor, into: &buffer, in: Rect(x: rect.x, y: rect.maxY - 1, width: rect.width, height: 1))
+        footer(state, grid, cursor, selected, into: &buffer, in: Rect(x: rect.x, y: rect.maxY - 1, width: rect.width, height: 1))
     }
 
     /// What one cell shows: an appointment's name on its first row (and its type below when
@@ -140,8 +140,8 @@ enum AgendaPane {
     }
 
     /// The last line: a message for the agenda, the move under way, or what the cursor is on.
-    static func footer(_ state: AppState, _ grid: WeekGrid, _ cursor: WeekGrid.Position?, into buffer: inout ScreenBuffer,
-                       in rect: Rect) {
+    static func footer(_ state: AppState, _ grid: WeekGrid, _ cursor: WeekGrid.Position?, _ selected: ClosedRange<Int>?,
+                       into buffer: inout ScreenBuffer, in rect: Rect) {
         var text: String
         // Normal attributes: when the footer changes with a cursor move, the frame ends
         // in them and curses sends no attribute reset.
@@ -152,14 +152,15 @@ enum AgendaPane {
         } else if let moving = state.agenda.moving {
             text = state.text(.agendaMoving) + "\(moving.contactName) (\(moving.minutes) min)" + state.text(.agendaMovingHint)
             role = .emphasis
-        } else if let cursor {
+        } else if let cursor, let selected {
             let day = grid.days[cursor.day]
             let date = dayLabel(day.date, columns: 10, language: state.language)
             // What is selected, with its times: the footer only changes when the cursor
             // moves to something else.
-            let selected = grid.rowsSelected(at: cursor)
-            let stretch = date + " " + hhmm(grid.rows[selected.lowerBound].minutes) + "-"
-                + hhmm(grid.rows[selected.upperBound].minutes + grid.slotMinutes) + " · "
+            var stretch: String {
+                date + " " + hhmm(grid.rows[selected.lowerBound].minutes) + "-"
+                    + hhmm(grid.rows[selected.upperBound].minutes + grid.slotMinutes) + " · "
+            }
             switch grid.cell(cursor) {
             case .free:
                 text = date + " " + hhmm(grid.rows[cursor.row].minutes) + " · " + state.text(.agendaFree)

@@ -34,6 +34,13 @@ func agendaCursor(_ state: AppState) -> WeekGrid.Position? {
     return WeekGrid.Position(day: state.agenda.cursorDay, row: offset / grid.slotMinutes)
 }
 
+/// The rows the cursor selects in its day: the whole appointment, absence or closed stretch
+/// under it, or its slot alone while an appointment is being moved (that goes slot by slot).
+func agendaSelection(_ state: AppState) -> ClosedRange<Int>? {
+    guard let grid = state.agenda.grid, let cursor = agendaCursor(state) else { return nil }
+    return state.agenda.moving == nil ? grid.rowsSelected(at: cursor) : cursor.row...cursor.row
+}
+
 /// The instant the cursor's slot starts.
 func agendaCursorStart(_ state: AppState) -> Date? {
     if let grid = state.agenda.grid, let position = agendaCursor(state) { return grid.interval(at: position).start }
@@ -59,8 +66,7 @@ func agendaCaller(_ state: AppState) -> Contact? {
 func scrollAgendaToCursor(_ state: inout AppState) {
     guard let grid = state.agenda.grid, let first = grid.rows.first else { return }
     let cursorRow = max(0, min(grid.rows.count - 1, (state.agenda.cursorMinute - first.minutes) / grid.slotMinutes))
-    let selected = state.agenda.moving == nil ? grid.rowsSelected(at: WeekGrid.Position(day: state.agenda.cursorDay, row: cursorRow))
-                                              : cursorRow...cursorRow
+    let selected = agendaSelection(state) ?? cursorRow...cursorRow
     let visible = AgendaLayout.visibleRows(state)
     // A stretch taller than the pane (a closed afternoon): the cursor's row is enough.
     state.agenda.firstRow = AgendaLayout.firstRow(keeping: selected.count > visible ? cursorRow...cursorRow : selected,
@@ -105,10 +111,8 @@ func performAgendaAction(_ state: inout AppState, _ action: Action) -> [Effect] 
     case .up, .down:
         guard let first = rows.first, let last = rows.last else { return [] }
         var step = action == .up ? -slot : slot
-        // An appointment is selected whole: the next step leaves it (a move in progress
-        // still goes slot by slot, to place the appointment anywhere).
-        if state.agenda.moving == nil, let grid = state.agenda.grid, let cursor = agendaCursor(state) {
-            let selected = grid.rowsSelected(at: cursor)
+        // The next step leaves what the cursor selects (a whole appointment, say).
+        if let cursor = agendaCursor(state), let selected = agendaSelection(state) {
             step = (action == .up ? selected.lowerBound - 1 - cursor.row : selected.upperBound + 1 - cursor.row) * slot
         }
         state.agenda.cursorMinute = min(max(state.agenda.cursorMinute + step, first), last)
