@@ -57,13 +57,21 @@ public struct AgendaSchedule: Sendable {
 
     /// The open ranges of `date`: none on a public holiday.
     public func ranges(on date: LocalDate) -> [TimeRange] {
-        holiday(on: date) == nil ? weeklyRanges(on: date.weekday) : []
+        ranges(on: date, holiday: holiday(on: date))
+    }
+
+    /// The open ranges of `date` when its holiday is already known.
+    func ranges(on date: LocalDate, holiday: String?) -> [TimeRange] {
+        holiday == nil ? weeklyRanges(on: date.weekday) : []
     }
 
     public func openIntervals(on date: LocalDate) -> [DateInterval] {
-        ranges(on: date).map {
-            DateInterval(start: calendar.instant(date, $0.start), end: calendar.instant(date, $0.end))
-        }
+        openIntervals(of: ranges(on: date), on: date)
+    }
+
+    /// `ranges` of `date` as instants (for a caller that already has the day's ranges).
+    public func openIntervals(of ranges: [TimeRange], on date: LocalDate) -> [DateInterval] {
+        ranges.map { DateInterval(start: calendar.instant(date, $0.start), end: calendar.instant(date, $0.end)) }
     }
 
     /// Appointments sharing time with `interval`, except the one being moved.

@@ -77,26 +77,37 @@ public struct WeekGrid: Sendable, Equatable {
         self.slotMinutes = slot
         self.calendar = calendar
         let dates = (0..<6).map { monday.adding(days: $0) }
-        let days = dates.map { Day(date: $0, ranges: schedule.ranges(on: $0), holiday: schedule.holiday(on: $0)) }
-        let rows = WeekGrid.rows(schedule: schedule, dates: dates, slot: slot)
+        let days = dates.map { date in
+            let holiday = schedule.holiday(on: date)
+            return Day(date: date, ranges: schedule.ranges(on: date, holiday: holiday), holiday: holiday)
+        }
+        // Each appointment's times, read once: reading them from the schedule's entries
+        // in the loops below copied a whole entry each time.
+        let spans = schedule.entries.map { Span(start: $0.start, end: $0.end) }
+        let rows = WeekGrid.rows(schedule: schedule, spans: spans, dates: dates, slot: slot)
         self.days = days
         self.rows = rows
-        cells = dates.map { WeekGrid.cells(of: $0, rows: rows, slot: slot, schedule: schedule) }
+        cells = days.map { WeekGrid.cells(of: $0, rows: rows, slot: slot, schedule: schedule, spans: spans) }
+    }
+
+    private struct Span {
+        let start: Date
+        let end: Date
     }
 
     /// Rows from the earliest weekly opening to the latest closing, Monday to Saturday
     /// (holidays ignored, so a week with a holiday keeps its usual shape), widened to show
     /// any appointment lying outside the hours rather than hiding it.
-    private static func rows(schedule: AgendaSchedule, dates: [LocalDate], slot: Int) -> [TimeOfDay] {
+    private static func rows(schedule: AgendaSchedule, spans: [Span], dates: [LocalDate], slot: Int) -> [TimeOfDay] {
         let weekly = dates.flatMap { schedule.weeklyRanges(on: $0.weekday) }
         var starts = weekly.map(\.start.minutes)
         var ends = weekly.map(\.end.minutes)
         let calendar = schedule.calendar
-        for index in schedule.entries.indices {
-            let start = calendar.localDateTime(of: schedule.entries[index].start)
+        for span in spans {
+            let start = calendar.localDateTime(of: span.start)
             guard dates.contains(start.date) else { continue }
             starts.append(start.time.minutes)
-            let end = calendar.localDateTime(of: schedule.entries[index].end)
+            let end = calendar.localDateTime(of: span.end)
             ends.append(end.date == start.date ? end.time.minutes : 24 * 60)
         }
         if starts.isEmpty, let span = WeeklyHours.service.span {
@@ -108,10 +119,11 @@ public struct WeekGrid: Sendable, Equatable {
         return stride(from: first, to: last, by: slot).map { try! TimeOfDay(minutes: $0) }
     }
 
-    private static func cells(of date: LocalDate, rows: [TimeOfDay], slot: Int,
-                              schedule: AgendaSchedule) -> [Cell] {
+    private static func cells(of day: Day, rows: [TimeOfDay], slot: Int,
+                              schedule: AgendaSchedule, spans: [Span]) -> [Cell] {
+        let date = day.date
         let calendar = schedule.calendar
-        let open = schedule.openIntervals(on: date)
+        let open = schedule.openIntervals(of: day.ranges, on: date)
         guard let firstRow = rows.first, let lastRow = rows.last else { return [] }
         // When no clock change falls between the first and the last row (the usual case: clocks
         // change on Sunday nights), rows are plain offsets from the first; otherwise ask the
@@ -119,12 +131,19 @@ public struct WeekGrid: Sendable, Equatable {
         let top = calendar.instant(date, firstRow)
         let lastEnd = calendar.instant(date, try! TimeOfDay(minutes: min(24 * 60, lastRow.minutes + slot)))
         let linear = lastEnd.timeIntervalSince(top) == TimeInterval((min(24 * 60, lastRow.minutes + slot) - firstRow.minutes) * 60)
-        let day = DateInterval(start: min(top, lastEnd), end: max(top, lastEnd))
-        let entries = schedule.entries.filter { $0.interval.overlaps(day) }
-        let absences = schedule.absences.filter { $0.interval.overlaps(day) }
+        let dayInterval = DateInterval(start: min(top, lastEnd), end: max(top, lastEnd))
+        // The day's appointments by position in the schedule (by start).
+        let shown = spans.indices.filter { spans[$0].start < dayInterval.end && dayInterval.start < spans[$0].end }
+        let absences = schedule.absences.filter { $0.interval.overlaps(dayInterval) }
+        // Rows go down the day, so the appointments that ended above the current row are
+        // passed once and for all; the first one left that overlaps the row is the one shown
+        // (the same as searching them all, in a fraction of the time).
+        var passed = 0
         // An appointment covers consecutive rows: its name goes on the first of them.
         var above: Int64?
-        return rows.map { time in
+        var cells: [Cell] = []
+        cells.reserveCapacity(rows.count)
+        for time in rows {
             let interval: DateInterval
             if linear {
                 let start = top.addingTimeInterval(TimeInterval((time.minutes - firstRow.minutes) * 60))
@@ -134,19 +153,31 @@ public struct WeekGrid: Sendable, Equatable {
                 let end = calendar.instant(date, try! TimeOfDay(minutes: min(24 * 60, time.minutes + slot)))
                 interval = DateInterval(start: start, end: max(start, end))
             }
-            if let index = entries.firstIndex(where: { $0.interval.overlaps(interval) }) {
-                let entry = entries[index]
-                defer { above = entry.id }
-                return .appointment(Booking(
+            while passed < shown.count, spans[shown[passed]].end <= interval.start { passed += 1 }
+            var overlapping: Int?
+            for index in shown[passed...] {
+                if spans[index].start >= interval.end { break }
+                if spans[index].end > interval.start { overlapping = index; break }
+            }
+            if let index = overlapping {
+                let entry = schedule.entries[index]
+                cells.append(.appointment(Booking(
                     id: entry.id, contactName: entry.contactName, typeID: entry.appointment.typeID,
                     typeName: entry.typeName, colour: entry.colour, status: entry.status,
-                    start: entry.start, end: entry.end, isFirstRow: above != entry.id))
+                    start: entry.start, end: entry.end, isFirstRow: above != entry.id)))
+                above = entry.id
+                continue
             }
             above = nil
-            if !open.contains(where: { $0.encloses(interval) }) { return .closed }
-            if let absence = absences.first(where: { $0.interval.overlaps(interval) }) { return .absence(absence.reason) }
-            return .free
+            if !open.contains(where: { $0.encloses(interval) }) {
+                cells.append(.closed)
+            } else if let absence = absences.first(where: { $0.interval.overlaps(interval) }) {
+                cells.append(.absence(absence.reason))
+            } else {
+                cells.append(.free)
+            }
         }
+        return cells
     }
 
     public func cell(_ position: Position) -> Cell {
