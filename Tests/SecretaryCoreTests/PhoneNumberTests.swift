@@ -54,6 +54,7 @@ struct PhoneNumberTests {
     @Test("A stored number reads back as the full reading would have it", arguments: [
         "+33612345678", "+32470123456", "+3224567890", "+447911123456", "+3306123456789", "+33 6 12 34 56 78",
         "+336123456", "+3361234567890", "+1", "+33612a45678", "+",
+        "+3242221010", "+32042221010", "+324701234567", "+3247012345", "+32491234567", "+3244123456",
     ])
     func storedFormReadsBackLikeTheFullReading(text: String) {
         let full = try? PhoneNumber(text)

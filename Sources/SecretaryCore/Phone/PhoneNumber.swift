@@ -43,7 +43,7 @@ public struct PhoneNumber: Hashable, Comparable, Sendable, Codable, CustomString
         for known in Country.allCases where international.hasPrefix(known.callingCode + "0") {
             international = known.callingCode + international.dropFirst(known.callingCode.count + 1)
         }
-        try PhoneNumber.checkLength(international, original: text)
+        try PhoneNumber.checkLength(international.utf8, original: text)
         e164 = "+" + international
     }
 
@@ -54,11 +54,12 @@ public struct PhoneNumber: Hashable, Comparable, Sendable, Codable, CustomString
         }
         // The stored form, `+` and digits with no trunk zero after a known country code, is
         // what the full reading below would return unchanged: checking its length is enough.
-        // Every lookup reads numbers back, and the full reading costs 2 µs a number.
+        // Every lookup reads numbers back, and the full reading costs 2 µs a number; the
+        // check reads bytes, making no string.
         let international = stored.utf8.dropFirst()
         if international.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-           !Country.allCases.contains(where: { stored.dropFirst().hasPrefix($0.callingCode + "0") }) {
-            try PhoneNumber.checkLength(String(stored.dropFirst()), original: stored)
+           !Country.allCases.contains(where: { PhoneNumber.hasTrunkZero(international, after: $0) }) {
+            try PhoneNumber.checkLength(international, original: stored)
             self.init(checked: stored)
             return
         }
@@ -67,16 +68,25 @@ public struct PhoneNumber: Hashable, Comparable, Sendable, Codable, CustomString
 
     private init(checked e164: String) { self.e164 = e164 }
 
-    private static func checkLength(_ international: String, original: String) throws {
+    /// True when the digits are `country`'s code then `0` (a trunk zero, never dialled there).
+    private static func hasTrunkZero(_ international: Substring.UTF8View, after country: Country) -> Bool {
+        let code = country.callingCode.utf8
+        return international.starts(with: code) && international.dropFirst(code.count).first == UInt8(ascii: "0")
+    }
+
+    /// `international`: the ASCII digits after `+`.
+    private static func checkLength<Digits: Collection<UInt8>>(_ international: Digits, original: String) throws {
         let field = "phone number"
         let national: Int?
-        if international.hasPrefix("33") {
+        if international.starts(with: "33".utf8) {
             national = 9
-        } else if international.hasPrefix("32") {
+        } else if international.starts(with: "32".utf8) {
             // Belgian mobiles (045x–049x) have 9 digits after the country code, landlines 8
             // (Liège's 04 area included).
             let rest = international.dropFirst(2)
-            national = ["45", "46", "47", "48", "49"].contains(where: rest.hasPrefix) ? 9 : 8
+            let isMobile = rest.first == UInt8(ascii: "4")
+                && (UInt8(ascii: "5")...UInt8(ascii: "9")).contains(rest.dropFirst().first ?? 0)
+            national = isMobile ? 9 : 8
         } else {
             national = nil
         }

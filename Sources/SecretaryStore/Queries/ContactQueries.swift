@@ -133,8 +133,8 @@ extension Store {
     private static func decodeContacts(_ statement: Statement, arguments: StatementArguments,
                                        client: ClientID? = nil) throws -> [Contact] {
         var contacts: [Contact] = []
-        var clientIDs: [String: ClientID] = [:]
-        if let client { clientIDs[client.rawValue] = client }
+        // The last row's client is reused: lookups ask for one client's contacts.
+        var lastClient = client
         let rows = try Row.fetchCursor(statement, arguments: arguments)
         while let row = try rows.next() {
             let id: Int64 = row[0]
@@ -144,8 +144,8 @@ extension Store {
                 continue
             }
             let clientText: String = row[1]
-            let clientID = try clientIDs[clientText] ?? ClientID(clientText)
-            clientIDs[clientText] = clientID
+            let clientID = try lastClient.flatMap { $0.rawValue == clientText ? $0 : nil } ?? ClientID(clientText)
+            lastClient = clientID
             var contact = prototypeContact
             contact.id = id
             contact.clientID = clientID
