@@ -12,6 +12,7 @@ import SecretaryStore
 // booking < 5 ms, claim < 2 ms, supervisor figures < 20 ms.
 
 let benchmarks: @Sendable () -> Void = {
+    Pinning.applyIfAsked()
     let store: Store
     let samples: Samples
     do {
