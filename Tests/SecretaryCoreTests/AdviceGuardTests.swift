@@ -107,6 +107,18 @@ struct AdviceGuardTests {
         #expect(throws: Never.self) { try AdviceGuard.enforce("Souhaite un rendez-vous.", field: "message text") }
     }
 
+    /// The sentence is read to French and Belgian clients' callers alike: 15 is French only,
+    /// 112 answers in both countries and must come first.
+    @Test func theRefusalSentenceGivesAnEmergencyNumberValidInBelgiumToo() {
+        let sentence = ShippedRules.advice.refusalScript.joined(separator: " ")
+        let first112 = sentence.range(of: "112")
+        #expect(first112 != nil)
+        if let first112, let first15 = sentence.range(of: "le 15") {
+            #expect(first112.lowerBound < first15.lowerBound)
+            #expect(sentence.contains("15 en France"))
+        }
+    }
+
     @Test func matchesNeverJoinTwoSentences() {
         #expect(AdviceGuard.check("Prenez rendez-vous. Deux comprimés restent au cabinet.").isEmpty)
     }
