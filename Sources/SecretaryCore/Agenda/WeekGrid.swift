@@ -83,22 +83,17 @@ public struct WeekGrid: Sendable, Equatable {
         }
         // Each appointment's times, read once: reading them from the schedule's entries
         // in the loops below copied a whole entry each time.
-        let spans = schedule.entries.map { Span(start: $0.start, end: $0.end) }
+        let spans = schedule.entries.map(\.interval)
         let rows = WeekGrid.rows(schedule: schedule, spans: spans, dates: dates, slot: slot)
         self.days = days
         self.rows = rows
         cells = days.map { WeekGrid.cells(of: $0, rows: rows, slot: slot, schedule: schedule, spans: spans) }
     }
 
-    private struct Span {
-        let start: Date
-        let end: Date
-    }
-
     /// Rows from the earliest weekly opening to the latest closing, Monday to Saturday
     /// (holidays ignored, so a week with a holiday keeps its usual shape), widened to show
     /// any appointment lying outside the hours rather than hiding it.
-    private static func rows(schedule: AgendaSchedule, spans: [Span], dates: [LocalDate], slot: Int) -> [TimeOfDay] {
+    private static func rows(schedule: AgendaSchedule, spans: [DateInterval], dates: [LocalDate], slot: Int) -> [TimeOfDay] {
         let weekly = dates.flatMap { schedule.weeklyRanges(on: $0.weekday) }
         var starts = weekly.map(\.start.minutes)
         var ends = weekly.map(\.end.minutes)
@@ -120,7 +115,7 @@ public struct WeekGrid: Sendable, Equatable {
     }
 
     private static func cells(of day: Day, rows: [TimeOfDay], slot: Int,
-                              schedule: AgendaSchedule, spans: [Span]) -> [Cell] {
+                              schedule: AgendaSchedule, spans: [DateInterval]) -> [Cell] {
         let date = day.date
         let calendar = schedule.calendar
         let open = schedule.openIntervals(of: day.ranges, on: date)
@@ -133,7 +128,7 @@ public struct WeekGrid: Sendable, Equatable {
         let linear = lastEnd.timeIntervalSince(top) == TimeInterval((min(24 * 60, lastRow.minutes + slot) - firstRow.minutes) * 60)
         let dayInterval = DateInterval(start: min(top, lastEnd), end: max(top, lastEnd))
         // The day's appointments by position in the schedule (by start).
-        let shown = spans.indices.filter { spans[$0].start < dayInterval.end && dayInterval.start < spans[$0].end }
+        let shown = spans.indices.filter { spans[$0].overlaps(dayInterval) }
         let absences = schedule.absences.filter { $0.interval.overlaps(dayInterval) }
         // Rows go down the day, so the appointments that ended above the current row are
         // passed once and for all; the first one left that overlaps the row is the one shown
