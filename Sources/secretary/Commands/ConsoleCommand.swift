@@ -9,6 +9,7 @@ import CursesBackend
 /// Options of the full-screen console.
 struct ConsoleOptions: ParsableArguments {
     @Option(help: "The operator's login (see `secretary operators`).") var `operator`: String?
+    @Flag(help: "Ring the terminal's bell when a call arrives while you are busy elsewhere.") var bell = false
     @OptionGroup var screen: ScreenOptions
 }
 
@@ -56,9 +57,9 @@ struct ConsoleLauncher {
             try? data.setPresence(.offline, for: user)
         }
         let (width, height) = terminal.size
-        let session = ConsoleSession(
-            state: AppState(width: width, height: height, language: appearance.language, user: user, now: data.now()),
-            data: data)
+        var state = AppState(width: width, height: height, language: appearance.language, user: user, now: data.now())
+        state.ringsBell = options.bell
+        let session = ConsoleSession(state: state, data: data)
         ScreenLoop.run(session, on: terminal)
     }
 }

@@ -29,6 +29,10 @@ enum ScreenLoop {
                 }
             }
             session.poll()
+            if session.needsBell {
+                session.needsBell = false
+                terminal.bell()
+            }
             if session.needsFullRedraw {
                 session.needsFullRedraw = false
                 terminal.invalidate()
