@@ -104,6 +104,17 @@ struct LongSentenceTests {
         let top = render(state).lines[0]
         #expect(top.contains("Cabinet du Dr Martin") && top.contains("01:23"), "\(top)")
     }
+
+    @Test(arguments: [Language.en, .fr])
+    func aLongClientNameGivesWayToTheTimer(language: Language) {
+        var state = Fixture.answered(width: 80, height: 24, language: language)
+        var client = Fixture.martin
+        client.name = "Cabinet de kinésithérapie et d'ostéopathie Dubois-Lefèvre"
+        _ = update(&state, .contextLoaded(ClientContext(client: client, instructions: nil, agendas: [Fixture.agenda], types: [])))
+        let top = render(state).lines[0]
+        #expect(top.contains("☎ Cabinet de kin") && top.contains("01:23") && top.contains(language == .fr ? "2 en attente" : "2 waiting"),
+                "\(top)")
+    }
 }
 
 @Suite("The queue at every size (issue 13, point 13)")
