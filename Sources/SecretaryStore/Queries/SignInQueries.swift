@@ -203,6 +203,32 @@ extension Store {
         }
     }
 
+    /// Closes the sessions of processes on this host that no longer exist (a console killed
+    /// with SIGKILL), at once rather than after the heartbeat's delay. `isAlive` asks the system.
+    public func closeDeadSessions(host: String, isAlive: (Int32) -> Bool) throws {
+        let open = try read { db in
+            try Row.fetchAll(db, sql: "SELECT id, pid FROM session WHERE ended_at IS NULL AND host = ?", arguments: [host])
+        }
+        let dead = open.compactMap { row -> Int64? in
+            guard let id = row[0] as Int64?, let pid = row[1] as Int64?, pid > 0 else { return nil }
+            return isAlive(Int32(truncatingIfNeeded: pid)) ? nil : id
+        }
+        guard !dead.isEmpty else { return }
+        let now = Date()
+        try write(by: .systemActor("sessions", may: []), needs: nil) { db, trail in
+            for id in dead {
+                try Store.endSession(id, reason: "process gone", at: now, in: db)
+                trail.record("session-lost", "session", "\(id)", "its process is gone")
+            }
+            // Their operators show offline unless another session of theirs is open.
+            try db.execute(sql: """
+                UPDATE operator_presence SET state = 'offline', since = ?, heartbeat = ?
+                WHERE state IN ('available', 'paused')
+                  AND operator_id NOT IN (SELECT operator_id FROM session WHERE ended_at IS NULL)
+                """, arguments: [now.stored, now.stored])
+        }
+    }
+
     /// Closes sessions whose terminal died; a console and a wallboard call it as they poll.
     public func closeStaleSessions() throws {
         let now = Date()

@@ -41,6 +41,8 @@ struct ConsoleLauncher {
         let login = try Credentials.givenLogin(global.operator)
         let place = Credentials.place(.console, command: "console")
 
+        // A console of this login killed a moment ago must not block this one.
+        SessionKeeper.closeDeadSessions(store)
         let terminal = try CursesTerminal(theme: appearance.theme, colour: appearance.colour)
         let signedIn: SignedIn
         if let demoLogin {

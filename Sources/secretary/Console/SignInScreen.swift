@@ -81,6 +81,12 @@ final class SessionKeeper {
 
     func keyPressed() { lastKey = Date() }
 
+    /// Sessions of processes on this machine that died (SIGKILL) are closed at once.
+    static func closeDeadSessions(_ store: Store) {
+        let host = Credentials.place(.command, command: "").host
+        try? store.closeDeadSessions(host: host) { pid in kill(pid, 0) == 0 || errno == EPERM }
+    }
+
     /// Called on every loop turn.
     func tick(busy: Bool, width: Int, height: Int) {
         let now = Date()
@@ -88,6 +94,7 @@ final class SessionKeeper {
             lastBeat = now
             if let id = signedIn.sessionID, (try? store.heartbeat(session: id)) == false { endedElsewhere = true }
             try? store.closeStaleSessions()
+            SessionKeeper.closeDeadSessions(store)
         }
         if busy { lastKey = now }
         if lock == nil, idleSeconds > 0, !busy, now.timeIntervalSince(lastKey) >= idleSeconds {
