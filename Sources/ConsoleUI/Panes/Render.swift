@@ -119,6 +119,8 @@ enum HintLine {
         let items: [(key: String, label: String)]
         if case .emergency = state.overlay {
             items = hints(Keymap.bindings(for: .emergency), language: state.language)
+        } else if state.overlay == .help {
+            items = hints(Keymap.bindings(for: .help), language: state.language)
         } else if state.isTyping {
             items = [("Enter", state.text(.hintConfirm)), ("Esc", state.text(.hintCancel))]
         } else {
