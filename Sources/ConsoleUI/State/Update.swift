@@ -131,6 +131,8 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 
 private func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
+    case .board, .resend:
+        break // the wallboard's own
     case .quit:
         if state.call != nil {
             state.overlay = .confirmQuit

@@ -52,6 +52,13 @@ public struct Delivery: Hashable, Sendable, Identifiable {
 
     /// `email sent`, `sms queued`: for a message's line.
     public var summary: String { "\(channel.rawValue) \(status.rawValue)" }
+
+    /// A message's deliveries on one line: `email sent, sms failed`; `-` when there are none.
+    public static func overview(_ deliveries: [Delivery]) -> String {
+        var seen: [String] = []
+        for delivery in deliveries where !seen.contains(delivery.summary) { seen.append(delivery.summary) }
+        return seen.isEmpty ? "-" : seen.joined(separator: ", ")
+    }
 }
 
 /// What a sender said about one try.

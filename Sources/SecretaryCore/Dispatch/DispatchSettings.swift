@@ -114,6 +114,11 @@ public struct DispatchSettings: Hashable, Sendable {
         return lines
     }
 
+    /// What `newer` changes, line by line, for the client's history.
+    public func changes(to newer: DispatchSettings) -> [LineChange] {
+        text == newer.text ? [] : LineChange.diff(text, newer.text)
+    }
+
     /// The stored form: one `field: value` a line.
     public var text: String { fieldLines.map { "\($0.key): \($0.value)" }.joined(separator: "\n") }
 

@@ -2,16 +2,6 @@ import Foundation
 import GRDB
 import SecretaryCore
 
-/// A message on the supervisors' board: undelivered, or urgent and acknowledged by nobody
-/// on call, with what was tried, so someone phones the client.
-public struct BoardEntry: Hashable, Sendable, Identifiable {
-    public let message: Message
-    public let clientName: String
-    public let since: Date
-    public let deliveries: [Delivery]
-    public var id: Int64 { message.id }
-}
-
 extension Store {
     /// Sends unacknowledged urgent messages whose delay has run out to the next person on
     /// call, or, when the rota has run out, to the supervisors' board. Returns how many moved.

@@ -17,7 +17,7 @@ struct WallboardLauncher {
         // terminal is touched: one line on stderr, the terminal as it was.
         let user = try store.supervisor(login: login)
         let appearance = try screen.appearance()
-        let data = StoreWallboardData(store: store)
+        let data = StoreWallboardData(store: store, login: login)
         let terminal = try CursesTerminal(theme: appearance.theme, colour: appearance.colour)
         defer { terminal.close() }
         let (width, height) = terminal.size
