@@ -45,14 +45,15 @@ public struct MailText: Sendable {
     }
 
     /// A header value as is when plain ASCII, otherwise as `=?UTF-8?B?...?=` words of at most
-    /// 45 bytes each (a word never splits a character), folded one word a line.
+    /// 36 bytes each (a word never splits a character), folded one word a line, so each line
+    /// stays within 76 characters.
     static func encodedWords(_ text: String) -> String {
         let flat = text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
         if flat.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) && flat.count < 70 { return flat }
         var words: [String] = []
         var chunk = ""
         for character in flat {
-            if chunk.utf8.count + String(character).utf8.count > 45 {
+            if chunk.utf8.count + String(character).utf8.count > 36 {
                 words.append(chunk)
                 chunk = ""
             }

@@ -386,8 +386,9 @@ extension ClientFile {
         out += agendas.map { "agenda: \($0)" }
         out += appointmentTypes.map { "type: \($0.name), \($0.minutes) min, colour \($0.colour)" }
         out += adviceRules.text.split(separator: "\n").map { "advice: \($0)" }
-        out += dispatch.fieldLines.map { "\($0.key): \($0.value)" }
         out.append("effective from: \(effectiveFrom)")
+        // After the instructions' date, so the other fields keep their lines in older exports' terms.
+        out += dispatch.fieldLines.map { "\($0.key): \($0.value)" }
         for section in Instructions.Section.allCases {
             guard let text = sections[section] else { continue }
             out += ["", "## \(section.rawValue)", text]
