@@ -26,7 +26,7 @@ struct DispatchCommand: ParsableCommand {
     var from: String?
     @Option(help: ArgumentHelp("The SMS gateway's command (env SECRETARY_SMS_COMMAND); without it SMS wait.", valueName: "path"))
     var smsCommand: String?
-    @Option(help: ArgumentHelp("How many sends run at once.", valueName: "n")) var parallel: Int = 4
+    @Option(help: ArgumentHelp("How many sends run at once.", valueName: "n")) var parallel: Int = 8
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -161,9 +161,18 @@ final class DispatchWorker: @unchecked Sendable {
         while !StopSignal.requested, try sendOne() {}
     }
 
-    /// Claims one due delivery and sends it; false when nothing was due.
+    /// Claims a due delivery and sends it, then the next, while any is due and no stop is
+    /// asked; false when nothing was due.
     private func sendOne() throws -> Bool {
-        guard let job = try store.claimDelivery(worker: name, channels: channels) else { return false }
+        guard var job = try store.claimDelivery(worker: name, channels: channels) else { return false }
+        while true {
+            // Recording the answer claims the next in the same transaction, unless stopping.
+            guard let next = try send(job, claimingNext: StopSignal.requested ? [] : channels) else { return true }
+            job = next
+        }
+    }
+
+    private func send(_ job: DeliveryJob, claimingNext: [DeliveryChannel]) throws -> DeliveryJob? {
         let outcome: DeliveryOutcome
         var segments: Int?
         switch job.channel {
@@ -174,9 +183,9 @@ final class DispatchWorker: @unchecked Sendable {
             segments = Gsm7.segments(text)
             outcome = sms?.send(text: text, to: job.first.address) ?? .retry("no SMS command configured")
         }
-        try store.recordDelivery(job, outcome: outcome, worker: name, segments: segments)
+        let next = try store.recordDelivery(job, outcome: outcome, worker: name, segments: segments, claimingNext: claimingNext)
         print("delivery \(job.deliveries.map { "\($0.id)" }.joined(separator: ",")) \(job.channel.rawValue): \(outcome.name)")
         fflush(stdout)
-        return true
+        return next
     }
 }
