@@ -108,7 +108,7 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         return []
     case .agenda(let event):
         return updateAgenda(&state, event)
-    case .messageSaved, .messageRefused, .emergencyReported, .messagesLoaded, .instructionHistoryLoaded:
+    case .messageSaved, .messageRefused, .emergencyReported, .messagesLoaded, .deliveriesLoaded, .instructionHistoryLoaded:
         return handleMessageEvent(&state, event)
     case .ownCallLoaded(let stored):
         return followStoredCall(&state, stored)

@@ -23,7 +23,9 @@ extension MessagesCommand {
                 let digest = delivery.isDigest ? " in the digest of \(local(delivery.dueAt))" : ""
                 print("delivery \(delivery.id): \(delivery.channel.rawValue) to \(Terminal.safe(delivery.recipient))"
                       + "\(step)\(digest): \(delivery.status.rawValue)"
-                      + (delivery.segments.map { ", \($0) SMS segment\($0 == 1 ? "" : "s")" } ?? ""))
+                      + (delivery.segments.map { ", \($0) SMS segment\($0 == 1 ? "" : "s")" } ?? "")
+                      + (delivery.channel == .sms && delivery.status == .queued && delivery.attempts == 0
+                         ? " (waits for a worker with --sms-command: none may be configured)" : ""))
                 for attempt in try store.deliveryAttempts(delivery: delivery.id) {
                     print("  \(local(attempt.at))  \(attempt.outcome)  \(Terminal.safe(attempt.answer))")
                 }
