@@ -6,13 +6,10 @@ import SecretaryStore
 /// The wallboard's data source over the shared SQLite store.
 public final class StoreWallboardData: WallboardData {
     public let store: Store
-    /// The supervisor watching: resending is done in their name.
-    public let login: String?
+    /// The supervisor signed in: resending is done in their name.
+    public var identity: Identity?
 
-    public init(store: Store, login: String? = nil) {
-        self.store = store
-        self.login = login
-    }
+    public init(store: Store) { self.store = store }
 
     public func now() -> Date { store.now }
 
@@ -24,9 +21,8 @@ public final class StoreWallboardData: WallboardData {
 
     public func board() throws -> [BoardEntry] { try store.board() }
 
-    /// The supervisor watching resends; `login` is theirs.
     public func resend(message: Int64) throws {
-        guard let login else { throw StoreError("resending needs the supervisor's login") }
-        try store.resend(message: message, by: Identity(login))
+        guard let identity else { throw StoreError("resending needs the supervisor signed in") }
+        try store.resend(message: message, by: identity)
     }
 }

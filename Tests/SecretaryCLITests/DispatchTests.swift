@@ -28,7 +28,7 @@ struct DispatchTests {
         #expect(mail.date == "Mon, 23 Nov 2026 10:06:00 +0100")
         for expected in ["Client : Cabinet du Dr Martin", "Appelant : Hélène Faure", "À rappeler : 06 11 22 33 44",
                          "Motif : Résultats", "Souhaite être rappelée pour ses résultats, après 17 h.",
-                         "Pris par cli le 2026-11-23 à 10:05."] {
+                         "Pris par Administrateur le 2026-11-23 à 10:05."] {
             #expect(mail.body.contains(expected), "\(expected) in \(mail.body)")
         }
         let row = try #require(try test.messagesJSON().first { $0["id"] as? Int == id })

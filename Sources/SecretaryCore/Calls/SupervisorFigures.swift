@@ -18,6 +18,9 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
     public let total: CallTally
     public let clients: [ClientFigures]
     public let operators: [OperatorFigures]
+    /// True when the operators' sessions were read (`OperatorFigures.session`), so that one
+    /// without any is someone at work whose console is gone.
+    public internal(set) var tracksSessions = false
 
     /// One client's day (in the client's own time zone).
     public struct ClientFigures: Hashable, Sendable, Codable {
@@ -38,6 +41,19 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
         public let clientName: String?
         /// Calls this operator answered during the day.
         public let handled: Int
+        /// Their open console or wallboard: since when and from where (nil: none open).
+        public var session: OperatorSession? = nil
+    }
+
+    /// Where an operator is signed in: the wallboard lists it.
+    public struct OperatorSession: Hashable, Sendable, Codable {
+        public let since: Date
+        /// The SSH client's address, or the local terminal.
+        public let place: String
+        public init(since: Date, place: String) {
+            self.since = since
+            self.place = place
+        }
     }
 
     /// Builds the figures of `day` as they stand at `now`.
@@ -47,7 +63,8 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
     ///   - serviceCalendar: the service's own zone, which decides an operator's day.
     public static func compute(day: LocalDate, now: Date, clients: [Client], calls: [Call], operators: [Operator],
                                presences: [OperatorPresence], serviceCalendar: LocalCalendar,
-                               thresholdSeconds: Int = defaultThresholdSeconds) -> SupervisorFigures {
+                               thresholdSeconds: Int = defaultThresholdSeconds,
+                               sessions: [String: OperatorSession]? = nil) -> SupervisorFigures {
         var byClient: [ClientID: [Call]] = [:]
         var seen = Set<Int64>()
         var waiting: [Call] = []
@@ -89,14 +106,17 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
             return OperatorFigures(
                 login: person.login, name: person.displayName, state: presence?.state ?? .offline,
                 since: presence?.since, callID: presence?.callID, clientID: clientID,
-                clientName: clientID.flatMap { names[$0] }, handled: handled[person.id] ?? 0)
+                clientName: clientID.flatMap { names[$0] }, handled: handled[person.id] ?? 0,
+                session: sessions?[person.login])
         }
 
-        return SupervisorFigures(
+        var figures = SupervisorFigures(
             day: day, at: now, thresholdSeconds: thresholdSeconds, waitingNow: waiting.count,
             longestWaitSeconds: waiting.map { $0.waitSeconds(now: now) }.max(),
             total: CallTally(dayCalls, now: now, thresholdSeconds: thresholdSeconds),
             clients: clientFigures, operators: operatorFigures)
+        figures.tracksSessions = sessions != nil
+        return figures
     }
 
     /// Local midnight to the next local midnight (23 or 25 hours on a clock change).

@@ -11,7 +11,7 @@ import SecretaryCore
 
 extension Identity {
     /// The dispatch worker, a system actor: it claims, sends and escalates deliveries.
-    public static let dispatch = Identity("dispatch")
+    public static let dispatch = Identity.systemActor("dispatch", may: [.operate])
 }
 
 extension Store {

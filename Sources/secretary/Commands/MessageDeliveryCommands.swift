@@ -12,7 +12,7 @@ extension MessagesCommand {
         @Argument(help: "The message id.") var id: Int64
 
         func run() throws {
-            let store = try global.openStore()
+            let (store, _) = try global.signedIn(Self.auditName)
             let message = try store.message(id: id)
             let calendar = try store.client(message.clientID).calendar
             func local(_ date: Date) -> String { calendar.localDateTime(of: date).description.replacingOccurrences(of: "T", with: " ") }
@@ -47,7 +47,9 @@ extension MessagesCommand {
         }
 
         func run() throws {
-            let entries = try global.openStore().board()
+            let (store, me) = try global.signedIn(Self.auditName)
+            try store.require(.supervise, by: me.identity, for: "the board")
+            let entries = try store.board()
             if json { return try printJSON(entries.map { Entry(message: Row($0.message, deliveries: $0.deliveries), clientName: $0.clientName, since: $0.since) }) }
             if entries.isEmpty { return print("The board is empty: every message went out or was acknowledged.") }
             printTable([["ID", "CLIENT", "FROM", "CALL BACK", "TRIED"]] + entries.map { entry in
@@ -68,7 +70,9 @@ extension MessagesCommand {
         @Argument(help: "The message id.") var id: Int64
 
         func run() throws {
-            let count = try global.openStore().resend(message: id, by: commandLineIdentity)
+            let (store, me) = try global.signedIn(Self.auditName)
+            try store.require(.supervise, by: me.identity, for: "resending")
+            let count = try store.resend(message: id, by: me.identity)
             print("Message \(id): \(count) deliver\(count == 1 ? "y" : "ies") queued again.")
         }
     }

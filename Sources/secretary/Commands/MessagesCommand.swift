@@ -50,8 +50,10 @@ struct MessagesCommand: ParsableCommand {
         func run() throws {
             let clientID = try client.map(ClientID.init)
             let status = try status.map(MessageStatus.init(parsing:))
-            let store = try global.openStore()
+            let (store, me) = try global.signedIn(Self.auditName)
             let messages = try store.messages(client: clientID, status: status)
+            try store.recordRead(by: me.identity, objectType: "messages", objectIDs: [],
+                                 details: "messages list: \(clientID?.rawValue ?? "all clients"), \(messages.count) shown")
             let deliveries = try store.deliveries(messages: messages.map(\.id))
             if json { return try printJSON(messages.map { Row($0, deliveries: deliveries[$0.id] ?? []) }) }
             if messages.isEmpty { return print("No messages.") }
@@ -73,7 +75,8 @@ struct MessagesCommand: ParsableCommand {
             discussion: """
                 The text and the reason are checked for medical advice: a refused text exits non-zero, \
                 names the phrase and the rule, and writes nothing. The caller's own words may be quoted \
-                in « », " " or “ ”: they are not checked.
+                in « », " " or “ ”: they are not checked. A message naming an emergency term \
+                (« douleur thoracique », "can't breathe") is refused unless it is marked --urgent.
                 """)
         @OptionGroup var global: GlobalOptions
         @Option(help: "The client id.") var client: String
@@ -81,16 +84,18 @@ struct MessagesCommand: ParsableCommand {
         @Option(help: "The number to call back (any format).") var phone: String
         @Option(help: "The message.") var text: String
         @Option(help: "Why the caller called (a few words).") var reason: String = ""
-        @Flag(help: "Mark the message urgent.") var urgent = false
+        @Flag(help: "Mark the message urgent (required when it names an emergency term).") var urgent = false
         @Option(help: "A tag, like \"medical question\" (repeatable).") var tag: [String] = []
 
         func run() throws {
             let clientID = try ClientID(client)
-            let store = try global.openStore()
+            let (store, me) = try global.signedIn(Self.auditName)
             let country = try store.client(clientID).country
             let draft = MessageDraft(clientID: clientID, callerName: fromName, callbackNumber: try PhoneNumber(phone, country: country),
                                      reason: reason, text: text, isUrgent: urgent, tags: tag)
-            let message = try store.addMessage(draft, by: Identity("cli"))
+            _ = try draft.message(createdAt: Date())  // sizes and control characters, before the text is quoted back
+            try EmergencyTriage.enforceUrgent(draft, country: country)
+            let message = try store.addMessage(draft, by: me.identity)
             print("Message \(message.id) for \(clientID) saved\(message.isUrgent ? " (urgent)" : "").")
         }
     }
@@ -102,7 +107,8 @@ struct MessagesCommand: ParsableCommand {
         @Argument(help: "Message ids.") var ids: [Int64]
 
         func run() throws {
-            let done = try global.openStore().markTransmitted(ids, by: Identity("cli"))
+            let (store, me) = try global.signedIn(Self.auditName)
+            let done = try store.markTransmitted(ids, by: me.identity)
             print("Transmitted: " + done.map { "\($0.id)" }.joined(separator: ", ") + ".")
         }
     }
@@ -114,7 +120,8 @@ struct MessagesCommand: ParsableCommand {
         @Argument(help: "Message ids.") var ids: [Int64]
 
         func run() throws {
-            let done = try global.openStore().acknowledge(ids, by: Identity("cli"))
+            let (store, me) = try global.signedIn(Self.auditName)
+            let done = try store.acknowledge(ids, by: me.identity)
             print("Acknowledged: " + done.map { "\($0.id)" }.joined(separator: ", ") + ".")
         }
     }
