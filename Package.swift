@@ -37,10 +37,12 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "ConsoleUI"]),
+        // The sendmail interface and the SMS gateway's command: the processes messages leave by.
+        .target(name: "Delivery", dependencies: ["SecretaryCore"]),
         .executableTarget(
             name: "secretary",
             dependencies: [
-                "SecretaryCore", "SecretaryStore", "ConsoleUI", "ConsoleStore", "CursesBackend",
+                "SecretaryCore", "SecretaryStore", "ConsoleUI", "ConsoleStore", "CursesBackend", "Delivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

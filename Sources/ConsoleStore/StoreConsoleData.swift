@@ -110,6 +110,10 @@ public final class StoreConsoleData: ConsoleData {
         try store.messages(client: client, limit: 200)
     }
 
+    public func deliveries(messages: [Int64]) throws -> [Int64: [Delivery]] {
+        try store.deliveries(messages: messages)
+    }
+
     public func markTransmitted(_ messageID: Int64, by user: Operator) throws {
         try store.markTransmitted([messageID], by: identity)
     }

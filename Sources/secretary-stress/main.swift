@@ -4,6 +4,7 @@
 //   secretary-stress DB write COUNT TAG     COUNT audited writes, each its own transaction
 //   secretary-stress DB book-race ...       race another process for the same slots (BookRace.swift)
 //   secretary-stress DB claim COUNT LOGIN   LOGIN answers and finishes COUNT queued calls
+//   secretary-stress DB messages COUNT CLIENT  takes COUNT messages for CLIENT (each with its deliveries)
 import Foundation
 import SecretaryCore
 import SecretaryStore
@@ -25,6 +26,15 @@ do {
         print("ok \(count)")
     case "book-race":
         try bookRace(store: store, Array(arguments.dropFirst(3)))
+    case "messages":
+        let count = Int(arguments[3]) ?? 100
+        let client = try ClientID(arguments.count > 4 ? arguments[4] : "dr-martin")
+        for index in 0..<count {
+            try store.addMessage(MessageDraft(clientID: client, callerName: "Appelant \(index)",
+                                              callbackNumber: try PhoneNumber("06 11 22 33 44"), text: "Message \(index)"),
+                                 by: Identity("claire"))
+        }
+        print("ok \(count)")
     case "claim":
         try claimCalls(store: store, count: Int(arguments[3]) ?? 100, login: arguments.count > 4 ? arguments[4] : "claire")
     default:

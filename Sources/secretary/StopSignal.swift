@@ -20,6 +20,9 @@ enum StopSignal {
 
     static var requested: Bool { stopRequested != 0 }
 
+    /// Asks the loops to stop, as a signal would (after an error in one of a worker's threads).
+    static func request() { stopRequested = 1 }
+
     /// Sleeps up to `seconds`, waking early when a stop is requested.
     static func sleep(_ seconds: TimeInterval) {
         var left = seconds

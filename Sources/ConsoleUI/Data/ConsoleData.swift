@@ -140,4 +140,10 @@ public protocol ConsoleData: AnyObject {
     func markTransmitted(_ messageID: Int64, by user: Operator) throws
     /// Every version of the client's instructions, oldest first.
     func instructionHistory(client: ClientID) throws -> [Instructions]
+    /// What the dispatch did with each message: its deliveries, by message id.
+    func deliveries(messages: [Int64]) throws -> [Int64: [Delivery]]
+}
+
+extension ConsoleData {
+    public func deliveries(messages: [Int64]) throws -> [Int64: [Delivery]] { [:] }
 }

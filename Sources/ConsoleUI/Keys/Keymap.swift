@@ -17,6 +17,7 @@ public enum Action: String, CaseIterable, Sendable {
     case confirmEmergency
     /// Text fields, as readline edits a line.
     case caretLeft, caretRight, caretStart, caretEnd, deleteBackward, deleteForward, deleteWord, clearField
+    case board, resend
 }
 
 /// Where a binding applies.
@@ -135,6 +136,10 @@ public enum Keymap {
         Binding(action: .redraw, keys: [.control("l")], scope: .wallboard, hinted: true, label: .actionRedraw),
         Binding(action: .quit, keys: [.character("q")], scope: .wallboard, hinted: true, label: .actionQuit),
         Binding(action: .cancel, keys: [.escape], scope: .wallboard, hinted: false, label: .actionCancel),
+        Binding(action: .board, keys: [.character("b")], scope: .wallboard, hinted: false, label: .actionBoard),
+        Binding(action: .resend, keys: [.character("r")], scope: .wallboard, hinted: false, label: .actionResend),
+        Binding(action: .up, keys: [.up, .character("k")], scope: .wallboard, hinted: false, label: .actionUp),
+        Binding(action: .down, keys: [.down, .character("j")], scope: .wallboard, hinted: false, label: .actionDown),
     ]
 
     /// The action of `key` in `pane`: the pane's own bindings first, then the global ones.

@@ -96,7 +96,8 @@ enum MessageListOverlay {
             let selected = index == list.selection
             let role: StyleRole = selected ? .selection : (message.status == .new ? (message.isUrgent ? .urgent : .emphasis) : .normal)
             if selected { buffer.fill(Rect(x: rect.x + 1, y: y, width: rect.width - 2, height: 1), role: role) }
-            buffer.write(row(state, message), x: x, y: y, role: role, limit: width)
+            let sent = list.deliveries[message.id].map { "  [" + Delivery.overview($0) + "]" } ?? ""
+            buffer.write(row(state, message) + sent, x: x, y: y, role: role, limit: width)
         }
         if let selected = messages.indices.contains(list.selection) ? messages[list.selection] : nil {
             let top = rect.y + 1 + listRows

@@ -89,10 +89,12 @@ public final class ConsoleSession {
                 try data.finishCall(callID, outcome: .emergency, note: note, by: state.user)
                 return [.emergencyReported]
             case .loadMessages(let client):
-                return [.messagesLoaded(client, try data.messages(client: client))]
+                let messages = try data.messages(client: client)
+                return [.messagesLoaded(client, messages), .deliveriesLoaded(try data.deliveries(messages: messages.map(\.id)))]
             case .markTransmitted(let id, let client):
                 try data.markTransmitted(id, by: state.user)
-                return [.messagesLoaded(client, try data.messages(client: client))]
+                let messages = try data.messages(client: client)
+                return [.messagesLoaded(client, messages), .deliveriesLoaded(try data.deliveries(messages: messages.map(\.id)))]
             case .loadInstructionHistory(let client):
                 return [.instructionHistoryLoaded(client, try data.instructionHistory(client: client))]
             case .loadOwnCall:

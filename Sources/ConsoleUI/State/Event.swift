@@ -27,6 +27,8 @@ public enum Event: Sendable {
     /// The emergency message was sent and the call closed as an emergency.
     case emergencyReported
     case messagesLoaded(ClientID, [Message])
+    /// The listed messages' deliveries (e-mail, SMS), for their lines.
+    case deliveriesLoaded([Int64: [Delivery]])
     case instructionHistoryLoaded(ClientID, [Instructions])
     /// The operator's own call as the store has it now (another process may have ended it).
     case ownCallLoaded(ActiveCall?)

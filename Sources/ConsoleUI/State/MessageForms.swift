@@ -106,6 +106,8 @@ public struct MessageList: Equatable, Sendable {
     /// nil until loaded.
     public var messages: [Message]?
     public var selection = 0
+    /// Each message's deliveries (queued, sent, failed), shown on its line.
+    public var deliveries: [Int64: [Delivery]] = [:]
 
     public init(clientID: ClientID, messages: [Message]? = nil) {
         self.clientID = clientID

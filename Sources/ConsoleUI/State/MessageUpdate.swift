@@ -306,6 +306,10 @@ func handleMessageEvent(_ state: inout AppState, _ event: Event) -> [Effect] {
         list.messages = messages
         list.selection = min(list.selection, max(0, messages.count - 1))
         state.overlay = .messages(list)
+    case .deliveriesLoaded(let deliveries):
+        guard case .messages(var list) = state.overlay else { return [] }
+        list.deliveries = deliveries
+        state.overlay = .messages(list)
     case .instructionHistoryLoaded(let client, let versions):
         guard case .instructionsHistory(var history) = state.overlay, history.clientID == client else { return [] }
         history.versions = versions

@@ -125,7 +125,7 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         // A booking, a move, a cancellation, a no-show: the card's appointments changed.
         if event.wrote, let shown = state.lookup.opened { effects.append(.refreshContact(shown.id)) }
         return effects
-    case .messageSaved, .messageRefused, .emergencyReported, .messagesLoaded, .instructionHistoryLoaded:
+    case .messageSaved, .messageRefused, .emergencyReported, .messagesLoaded, .deliveriesLoaded, .instructionHistoryLoaded:
         return handleMessageEvent(&state, event)
     case .ownCallLoaded(let stored):
         return followStoredCall(&state, stored)
@@ -151,6 +151,8 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 
 private func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
+    case .board, .resend:
+        break // the wallboard's own
     case .quit:
         if state.call != nil {
             state.overlay = .confirmQuit

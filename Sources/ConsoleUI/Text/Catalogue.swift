@@ -12,6 +12,7 @@ public enum Text: String, CaseIterable, Sendable {
     case wallboardTitle, wallboardLoading, wallboardWaitingNow, wallboardLongestWait, wallboardOperatorsNow
     case wallboardClientsToday, wallboardServiceWithin, wallboardAllClients, wallboardMoreClients, wallboardOperators
     case wallboardMoreOperators, wallboardNoOperator
+    case wallboardBoard, wallboardBoardTitle, wallboardBoardEmpty, wallboardBoardNobody, wallboardResent, actionBoard, actionResend
     case wallboardLegendOffered, wallboardLegendClosed, wallboardLegendAbandoned, wallboardLegendService, wallboardLegendAverages
     case columnClient, columnOffered, columnAnswered, columnAbandoned, columnClosed, columnWaiting, columnService
     case columnAverageWait, columnAverageTalk, columnOperator, columnState, columnSince, columnHandled
@@ -118,6 +119,13 @@ public enum Text: String, CaseIterable, Sendable {
         .wallboardOperators: ("Opérateurs", "Operators"),
         .wallboardMoreOperators: ("autres opérateurs", "more operators"),
         .wallboardNoOperator: ("Aucun opérateur.", "No operator."),
+        .wallboardBoard: ("Non transmis : ", "Not delivered: "),
+        .wallboardBoardTitle: ("Messages non transmis — appeler le client", "Messages not delivered — phone the client"),
+        .wallboardBoardEmpty: ("Rien en souffrance : tout est parti ou a été lu.", "Nothing pending: everything went out or was read."),
+        .wallboardBoardNobody: ("personne d'astreinte n'a accusé réception", "nobody on call acknowledged it"),
+        .wallboardResent: ("Renvoyé : message ", "Sent again: message "),
+        .actionBoard: ("Non transmis", "Board"),
+        .actionResend: ("Renvoyer", "Resend"),
         .wallboardLegendOffered: ("Reçus : appels arrivés pendant les heures d'ouverture du client",
                                   "Offered: calls that arrived in the client's opening hours"),
         .wallboardLegendClosed: ("Fermés : arrivés hors horaires, notés, jamais présentés",

@@ -9,6 +9,15 @@ public protocol WallboardData: AnyObject {
     func changeCounter() throws -> Int
     /// Today's figures as they stand now.
     func figures(thresholdSeconds: Int) throws -> SupervisorFigures
+    /// The messages that did not reach their client.
+    func board() throws -> [BoardEntry]
+    /// Sends a board message's failed deliveries again.
+    func resend(message: Int64) throws
+}
+
+extension WallboardData {
+    public func board() throws -> [BoardEntry] { [] }
+    public func resend(message: Int64) throws {}
 }
 
 /// Runs the wallboard: feeds events to `updateWallboard`, performs the effects against the
@@ -50,13 +59,20 @@ public final class WallboardSession {
         switch effect {
         case .loadFigures:
             do {
-                return [.figuresLoaded(try data.figures(thresholdSeconds: state.thresholdSeconds))]
+                return [.figuresLoaded(try data.figures(thresholdSeconds: state.thresholdSeconds)), .boardLoaded(try data.board())]
             } catch {
                 return [.failed("\(error)")]
             }
         case .redraw:
             needsFullRedraw = true
             return []
+        case .resend(let id):
+            do {
+                try data.resend(message: id)
+                return [.resent(id)]
+            } catch {
+                return [.failed("\(error)")]
+            }
         }
     }
 }

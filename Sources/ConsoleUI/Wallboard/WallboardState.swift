@@ -16,6 +16,10 @@ public struct WallboardState: Equatable, Sendable {
     public var showsHelp = false
     public var flash: Flash?
     public var isRunning = true
+    /// The supervisors' board: messages that did not reach their client.
+    public var board: [BoardEntry] = []
+    /// The board overlay's selected line, when it is open.
+    public var boardSelection: Int?
 
     public init(width: Int, height: Int, language: Language, user: Operator, now: Date,
                 thresholdSeconds: Int = SupervisorFigures.defaultThresholdSeconds) {
@@ -48,6 +52,8 @@ public enum WallboardEvent: Sendable {
     case resize(width: Int, height: Int)
     case externalChange
     case figuresLoaded(SupervisorFigures)
+    case boardLoaded([BoardEntry])
+    case resent(Int64)
     case failed(String)
 }
 
@@ -55,4 +61,6 @@ public enum WallboardEvent: Sendable {
 public enum WallboardEffect: Equatable, Sendable {
     case loadFigures
     case redraw
+    /// Send a board message's failed deliveries again.
+    case resend(Int64)
 }

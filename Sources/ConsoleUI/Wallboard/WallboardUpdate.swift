@@ -27,6 +27,13 @@ public func updateWallboard(_ state: inout WallboardState, _ event: WallboardEve
         state.figures = figures
         if state.flash?.isError == true { state.flash = nil }
         return []
+    case .boardLoaded(let board):
+        state.board = board
+        state.boardSelection = state.boardSelection.map { min($0, max(0, board.count - 1)) }
+        return []
+    case .resent(let id):
+        state.flash = Flash(text: state.text(.wallboardResent) + "\(id)", isError: false)
+        return [.loadFigures]
     case .failed(let message):
         state.flash = Flash(text: message, isError: true)
         return []
@@ -41,6 +48,9 @@ private func handleWallboardKey(_ state: inout WallboardState, _ key: Key) -> [W
         return []
     }
     guard let action = Keymap.wallboardAction(for: key) else { return [] }
+    if let selection = state.boardSelection {
+        return WallboardBoard.handle(&state, action, selection: selection)
+    }
     switch action {
     case .quit:
         state.isRunning = false
@@ -50,6 +60,8 @@ private func handleWallboardKey(_ state: inout WallboardState, _ key: Key) -> [W
         return [.redraw]
     case .cancel:
         state.flash = nil
+    case .board:
+        state.boardSelection = 0
     default:
         break
     }

@@ -46,12 +46,14 @@ enum WallboardView {
         buffer.box(operators, title: state.text(.wallboardOperators), focused: false)
         WallboardOperatorsTable.render(state, figures, into: &buffer, in: operators.inset(by: 1))
 
+        if state.boardSelection != nil { WallboardBoard.render(state, into: &buffer) }
         if state.showsHelp { help(state, into: &buffer) }
     }
 
     static func statusLine(_ state: WallboardState, into buffer: inout ScreenBuffer) {
         let text = " \(state.user.displayName) · \(state.text(.wallboardTitle)) · "
             + state.language.dateAndClock(state.now, in: SupervisorFigures.serviceCalendar)
+            + (state.board.isEmpty ? "" : " · " + state.text(.wallboardBoard) + "\(state.board.count)")
         StatusLine.draw(text, flash: state.flash, into: &buffer, in: Rect(x: 0, y: 0, width: state.width, height: 1))
     }
 

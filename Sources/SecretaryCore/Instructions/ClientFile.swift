@@ -21,6 +21,10 @@ import Foundation
 /// type: Consultation, 20 min, colour 1          (one line per appointment type)
 /// advice: dosage gouttes-nez mettez ... gouttes (optional: CATEGORY NAME PATTERN, as in the rules files)
 /// effective from: 2026-01-05                    (when these instructions take effect)
+/// recipient: Dr Claire Martin, claire@example.fr, 06 12 34 56 78   (who receives messages; see `DispatchSettings`)
+/// route: urgent to on call by sms and email      (which messages go to whom, how and when)
+/// on call: mon-fri 08:00-20:00: Dr Claire Martin, then Dr Hugo Martin
+/// escalate after: 10 min
 ///
 /// ## greeting
 /// Cabinet du Dr Martin, {operator} à l'appareil, bonjour.
@@ -43,6 +47,8 @@ public struct ClientFile: Equatable, Sendable {
     public var sections: [Instructions.Section: String]
     /// The client's own advice rules, added to the shipped ones.
     public var adviceRules: AdviceRules
+    /// Who receives the client's messages, how and when; versioned with the instructions.
+    public var dispatch = DispatchSettings()
     /// Where each field was read (`line`, `agenda Dr Claire Martin`, `type Consultation`,
     /// `effective from`), so that a later check (in the store) can still name the line.
     public var fieldLines: [String: Int] = [:]
@@ -65,7 +71,8 @@ public struct ClientFile: Equatable, Sendable {
     /// The fields, in the order they are written.
     public static let fields = ["id", "name", "profession", "line", "country", "time zone", "hours", "medical",
                                 "plan", "slot minutes", "agenda", "type", "advice", "effective from"]
-    static let repeatable: Set<String> = ["agenda", "type", "advice"]
+        + DispatchSettings.fields
+    static let repeatable: Set<String> = Set(["agenda", "type", "advice"]).union(DispatchSettings.repeatable)
 
     /// The instructions as a version (numbered by the store when saved).
     public func instructions(version: Int) throws -> Instructions {
@@ -79,6 +86,7 @@ public struct ClientFile: Equatable, Sendable {
     public static func == (lhs: ClientFile, rhs: ClientFile) -> Bool {
         lhs.client == rhs.client && lhs.agendas == rhs.agendas && lhs.appointmentTypes == rhs.appointmentTypes
             && lhs.effectiveFrom == rhs.effectiveFrom && lhs.sections == rhs.sections && lhs.adviceRules == rhs.adviceRules
+            && lhs.dispatch == rhs.dispatch
     }
 }
 
@@ -291,6 +299,8 @@ private struct ClientFileParser {
         var file = ClientFile(client: client, agendas: agendas, appointmentTypes: types, effectiveFrom: effective,
                               sections: texts, adviceRules: advice)
         file.fieldLines = fieldLines
+        file.dispatch = try DispatchSettings(fields: fields.filter { DispatchSettings.fields.contains($0.key) }
+            .map { ($0.key, $0.value, $0.line) }, country: country)
         return file
     }
 
@@ -377,6 +387,8 @@ extension ClientFile {
         out += appointmentTypes.map { "type: \($0.name), \($0.minutes) min, colour \($0.colour)" }
         out += adviceRules.text.split(separator: "\n").map { "advice: \($0)" }
         out.append("effective from: \(effectiveFrom)")
+        // After the instructions' date, so the other fields keep their lines in older exports' terms.
+        out += dispatch.fieldLines.map { "\($0.key): \($0.value)" }
         for section in Instructions.Section.allCases {
             guard let text = sections[section] else { continue }
             out += ["", "## \(section.rawValue)", text]

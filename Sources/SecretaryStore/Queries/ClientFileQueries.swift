@@ -49,7 +49,8 @@ extension Store {
 
         var version: Int?
         let latest = try latestInstructions(of: client.id, in: db)
-        if latest?.sections != file.sections || latest?.effectiveFrom != file.effectiveFrom {
+        let latestDispatch = try latest.map { try dispatchSettings(client: client.id, version: $0.version, in: db) }
+        if latest?.sections != file.sections || latest?.effectiveFrom != file.effectiveFrom || latestDispatch != file.dispatch {
             if let latest, file.effectiveFrom < latest.effectiveFrom {
                 throw LineError(line: file.line(of: "effective from"), field: "effective from",
                                 "'\(file.effectiveFrom)' comes before version \(latest.version)'s date (\(latest.effectiveFrom)); "
@@ -59,6 +60,8 @@ extension Store {
                 let added = try insertInstructions(file.sections, effectiveFrom: file.effectiveFrom, client: client.id,
                                                    at: now, by: identity, in: db)
                 version = added.version
+                try db.execute(sql: "UPDATE instructions SET dispatch = ? WHERE client_id = ? AND version = ?",
+                               arguments: [file.dispatch.text, client.id.rawValue, added.version])
                 trail.record("amend", "instructions", client.id.rawValue, "version \(added.version) from \(file.effectiveFrom)")
             } catch let error as ValidationError {
                 throw LineError(line: file.line(of: "## greeting"), field: error.field, value: error.value, error)
@@ -130,8 +133,10 @@ extension Store {
             let types = try AppointmentType.fetchAll(db, sql: "SELECT * FROM appointment_type WHERE client_id = ? ORDER BY position, id",
                                                      arguments: [id.rawValue])
             let advice = try String.fetchOne(db, sql: "SELECT advice_rules FROM client WHERE id = ?", arguments: [id.rawValue]) ?? ""
-            return ClientFile(client: client, agendas: agendas, appointmentTypes: types, effectiveFrom: latest.effectiveFrom,
-                              sections: latest.sections, adviceRules: try Store.clientAdviceRules(advice, client: id))
+            var file = ClientFile(client: client, agendas: agendas, appointmentTypes: types, effectiveFrom: latest.effectiveFrom,
+                                  sections: latest.sections, adviceRules: try Store.clientAdviceRules(advice, client: id))
+            file.dispatch = try Store.dispatchSettings(client: id, version: latest.version, in: db)
+            return file
         }
     }
 

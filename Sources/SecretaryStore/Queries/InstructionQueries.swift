@@ -72,6 +72,11 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?)
             """, arguments: [client.rawValue, version, effectiveFrom.description, instructions.document,
                              now.stored, identity.login])
+        // Who receives messages carries over to the amendment unless a client file changes it.
+        try db.execute(sql: """
+            UPDATE instructions SET dispatch = coalesce((SELECT dispatch FROM instructions WHERE client_id = ? AND version = ?), '')
+            WHERE client_id = ? AND version = ?
+            """, arguments: [client.rawValue, version - 1, client.rawValue, version])
         return instructions
     }
 }

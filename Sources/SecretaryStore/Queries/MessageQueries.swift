@@ -17,7 +17,7 @@ extension Store {
 
     static func insertMessage(_ draft: MessageDraft, at now: Date, by identity: Identity, in db: Database) throws -> Message {
         var message = try draft.message(createdAt: now)
-        _ = try Store.client(draft.clientID, in: db)
+        let client = try Store.client(draft.clientID, in: db)
         try enforceNoAdvice(message.reason, field: "message reason", client: draft.clientID, in: db)
         try enforceNoAdvice(message.text, field: "message text", client: draft.clientID, in: db)
         try db.execute(sql: """
@@ -28,6 +28,7 @@ extension Store {
                              message.callbackNumber?.e164, message.reason, message.text, message.isUrgent,
                              message.tags.joined(separator: ","), message.status.rawValue, now.stored, identity.login])
         message.id = db.lastInsertedRowID
+        try planDeliveries(for: message, client: client, in: db)
         return message
     }
 
@@ -89,6 +90,7 @@ extension Store {
                 }
                 try db.execute(sql: "UPDATE message SET status = ?, \(column) = ? WHERE id = ?",
                                arguments: [status.rawValue, trail.at.stored, id])
+                if status == .acknowledged { try Store.stopEscalation(of: id, in: db) }
                 trail.record(action, "message", "\(id)", "\(message.clientID)")
                 message.status = status
                 let at = Date(stored: trail.at.stored)

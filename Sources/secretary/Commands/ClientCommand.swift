@@ -88,11 +88,20 @@ struct ClientCommand: ParsableCommand {
             let versions = try store.instructionHistory(of: clientID)
             let today = client.calendar.localDate(of: store.now)
             let inForce = try store.instructions(of: clientID, on: today)?.version
+            let dispatch = Dictionary(try store.dispatchHistory(of: clientID).map { ($0.version, $0.settings) }) { $1 }
+            /// The dispatch lines (recipients, routes, rota) changed by `version`, as a section of their own.
+            func dispatchChange(_ index: Int) -> Row.Change? {
+                guard index > 0, let old = dispatch[versions[index - 1].version], let new = dispatch[versions[index].version],
+                      old != new else { return nil }
+                return .init(section: "dispatch", kind: old.isEmpty ? "added" : new.isEmpty ? "removed" : "changed",
+                             old: old.text, new: new.text)
+            }
             let rows = versions.enumerated().map { index, version in
                 let diff = index == 0 ? nil : versions[index - 1].changes(to: version)
                 return Row(version: version.version, effectiveFrom: version.effectiveFrom.description,
                            inForce: version.version == inForce,
-                           changes: diff?.changes.map { .init(section: $0.section.rawValue, kind: $0.kind.rawValue, old: $0.old, new: $0.new) } ?? [])
+                           changes: (diff?.changes.map { .init(section: $0.section.rawValue, kind: $0.kind.rawValue, old: $0.old, new: $0.new) } ?? [])
+                               + [dispatchChange(index)].compactMap { $0 })
             }
             if json { return try printJSON(rows) }
             if versions.isEmpty { return print("\(clientID) has no instructions.") }
@@ -105,10 +114,18 @@ struct ClientCommand: ParsableCommand {
                     continue
                 }
                 let diff = versions[index - 1].changes(to: version)
-                if diff.changes.isEmpty { print("  no section changed") }
+                let dispatchLines = dispatch[versions[index - 1].version].flatMap { old in dispatch[version.version].map { old.changes(to: $0) } } ?? []
+                if diff.changes.isEmpty && dispatchLines.isEmpty { print("  no section changed") }
                 for change in diff.changes {
                     print("  \(change.section.rawValue) (\(change.kind.rawValue)):")
                     for line in change.lines {
+                        if case .kept = line { continue }
+                        print("    \(line)")
+                    }
+                }
+                if let change = dispatchChange(index) {
+                    print("  dispatch (\(change.kind)):")
+                    for line in dispatchLines {
                         if case .kept = line { continue }
                         print("    \(line)")
                     }

@@ -7,7 +7,8 @@ struct MessagesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "messages", abstract: "List, take and pass on the messages left for clients.",
         discussion: "A message goes new → transmitted (to the client) → acknowledged (by the client).",
-        subcommands: [List.self, Add.self, MarkTransmitted.self, Acknowledge.self], defaultSubcommand: List.self)
+        subcommands: [List.self, Add.self, MarkTransmitted.self, Acknowledge.self, Deliveries.self, Board.self, Resend.self],
+        defaultSubcommand: List.self)
 
     struct Row: Encodable {
         let id: Int64
@@ -19,8 +20,11 @@ struct MessagesCommand: ParsableCommand {
         let urgent: Bool
         let tags: [String]
         let transmittedAt, acknowledgedAt: Date?
+        /// `email sent`, `sms queued`: what the dispatch did with it.
+        let deliveries: [String]
 
-        init(_ message: Message) {
+        init(_ message: Message, deliveries: [Delivery] = []) {
+            self.deliveries = deliveries.map(\.summary)
             id = message.id
             client = message.clientID.rawValue
             createdAt = message.createdAt
@@ -50,14 +54,16 @@ struct MessagesCommand: ParsableCommand {
             let messages = try store.messages(client: clientID, status: status)
             try store.recordRead(by: me.identity, objectType: "messages", objectIDs: [],
                                  details: "messages list: \(clientID?.rawValue ?? "all clients"), \(messages.count) shown")
-            if json { return try printJSON(messages.map(Row.init)) }
+            let deliveries = try store.deliveries(messages: messages.map(\.id))
+            if json { return try printJSON(messages.map { Row($0, deliveries: deliveries[$0.id] ?? []) }) }
             if messages.isEmpty { return print("No messages.") }
             let zones = Dictionary(uniqueKeysWithValues: try store.clients().map { ($0.id, $0.calendar) })
-            printTable([["ID", "CLIENT", "TAKEN", "FROM", "CALL BACK", "STATUS", "REASON"]] + messages.map { message in
+            printTable([["ID", "CLIENT", "TAKEN", "FROM", "CALL BACK", "STATUS", "SENT", "REASON"]] + messages.map { message in
                 let taken = zones[message.clientID].map { $0.localDateTime(of: message.createdAt).description } ?? ""
                 return ["\(message.id)", message.clientID.rawValue, taken.replacingOccurrences(of: "T", with: " "),
                         message.callerName, message.callbackNumber?.national ?? "",
                         (message.isUrgent ? "URGENT " : "") + message.status.rawValue,
+                        Delivery.overview(deliveries[message.id] ?? []),
                         ([message.reason] + message.tags.map { "[\($0)]" }).filter { !$0.isEmpty }.joined(separator: " ")]
             })
         }

@@ -39,6 +39,7 @@ struct WallboardLauncher {
             terminal.close()
             try? store.signOut(signedIn)
         }
+        data.identity = signedIn.identity
         let keeper = try SessionKeeper(store: store, signedIn: signedIn, language: appearance.language)
         let (width, height) = terminal.size
         let session = WallboardSession(
