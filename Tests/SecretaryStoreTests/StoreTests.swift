@@ -115,7 +115,7 @@ struct StoreTests {
 
     @Test func demoDataIsRealistic() throws {
         let clock = ManualClock(instant("2026-11-23T10:00"))
-        let store = try Store(path: temporaryDatabase(), clock: clock)
+        let store = try Store(path: emptyDatabase(), clock: clock)
         let summary = try store.seedDemo()
         #expect(summary.clients >= 12)
         #expect(summary.contacts > 2000)
