@@ -113,6 +113,7 @@ struct AdviceGuardTests {
         let finding = try #require(AdviceGuard.check(text).first)
         #expect(finding.phrase == "pre\u{200B}nez deux comprimés")
         #expect(finding.characterRange == 8..<(8 + finding.phrase.count))
+        #expect(finding.explanation.hasPrefix("'pre<U+200B>nez deux comprimés' is medical advice"), "the disguise is shown")
     }
 
     @Test("The caller's quoted words pass, disguised or not", arguments: [

@@ -86,7 +86,7 @@ struct ClientFileTests {
         (13, "type: Consultation, 7 min", "line 13: type: '7' use 5 to 480 minutes, a multiple of 5"),
         (14, "type: Consultation, 30 min", "line 14: type: 'Consultation' given twice (first on line 13)"),
         (12, "agenda: Dr Anne Test", "line 12: agenda: 'Dr Anne Test' given twice (first on line 11)"),
-        (15, "advice: dosge x prenez", "line 15: category: 'dosge' is not one of dosage, treatment, diagnosis, reassurance"),
+        (15, "advice: dosge x prenez", "line 15: category: 'dosge' is not one of dosage, treatment, diagnosis, reassurance, care, waiting"),
         (16, "effective from: 2026-02-30", "line 16: effective from: '2026-02-30' no such day"),
         (16, "colour: blue", "line 16: colour: not a client file field; the fields are id, name, profession, line, country, time zone, hours, medical, plan, slot minutes, agenda, type, advice, effective from, recipient, route, on call, escalate after"),
         (4, "name: Autre", "line 4: name: given twice (first on line 3)"),

@@ -110,10 +110,12 @@ struct ClientImportTests {
         for client in try store.clients() {
             #expect(try store.contacts(phone: PhoneNumber("06 12 34 56 78"), client: client.id).first?.displayName == "Marie Lefèvre")
         }
-        // The dentist's own advice rule is in force for its texts only.
+        // The dentist's own advice rule is in force for its texts only (mouthwash, the example
+        // before, is a care instruction the shipped rules refuse for every client).
         let rousseau = try ClientID("dentiste-rousseau")
-        #expect(try store.checkAdvice("Faites des bains de bouche.", client: rousseau).first?.rule.name == "bain-de-bouche")
-        #expect(try store.checkAdvice("Faites des bains de bouche.", client: martin).isEmpty)
+        #expect(try store.checkAdvice("Brossez doucement les gencives.", client: rousseau).first?.rule.name == "brossage")
+        #expect(try store.checkAdvice("Brossez doucement les gencives.", client: martin).isEmpty)
+        #expect(try store.checkAdvice("Faites des bains de bouche.", client: martin).first?.rule.category == .care)
         // Each demo client exports and reads back to what was imported.
         for client in try store.clients() {
             let file = try ClientFile(parsing: store.exportClientFile(client.id))

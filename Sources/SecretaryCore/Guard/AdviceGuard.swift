@@ -10,9 +10,22 @@ public struct AdviceFinding: Hashable, Sendable {
     public var range: Range<String.Index> { match.range }
     public var characterRange: Range<Int> { match.characterRange }
 
+    /// The phrase with its invisible characters shown (`pre<U+200B>nez`): a disguise is named, not hidden.
+    public var visiblePhrase: String {
+        var shown = ""
+        for scalar in phrase.unicodeScalars {
+            if GuardText.isInvisible(scalar) {
+                shown += "<U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + ">"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
+    }
+
     /// What the operator reads: the phrase, why it is refused, and what to do instead.
     public var explanation: String {
-        "'\(phrase)' is medical advice (\(rule.category.label), rule '\(rule.name)'): "
+        "'\(visiblePhrase)' is medical advice (\(rule.category.label), rule '\(rule.name)'): "
             + "rephrase, or put the caller's own words in « »"
     }
 }
@@ -48,4 +61,8 @@ public enum AdviceGuard {
         let more = findings.count > 1 ? " (\(findings.count - 1) more phrase\(findings.count > 2 ? "s" : "") refused too)" : ""
         throw RuleViolation(.medicalAdvice, "\(field) refused: \(first.explanation)\(more)")
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
