@@ -45,7 +45,13 @@ struct GlobalOptions: ParsableArguments {
         return StartedClock(start: try LocalCalendar(identifier: "Europe/Paris").instant(local))
     }
 
-    func openStore(migrate: Bool = true) throws -> Store {
-        try Store(path: databasePath, clock: makeClock(), migrate: migrate)
+    /// Opens the database for a command: `.readOnly` for one that only reads (one
+    /// read-only connection, never waiting behind a writer, the file left as it was),
+    /// `.readWrite` for one that writes (waiting at most `Store.writeWait` for another
+    /// writer), `.create` for init, demo and generate. Warnings (loose permissions) go to stderr.
+    func openStore(_ mode: OpenMode = .readWrite, busyTimeout: TimeInterval = Store.writeWait) throws -> Store {
+        let store = try Store(path: databasePath, clock: makeClock(), mode: mode, busyTimeout: busyTimeout)
+        for warning in store.warnings { printError(warning) }
+        return store
     }
 }

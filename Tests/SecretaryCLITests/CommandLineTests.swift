@@ -66,6 +66,8 @@ struct CommandLineTests {
 
     @Test func operatorsAddAndList() throws {
         let path = Binaries.temporaryFolder().appendingPathComponent("ops.sqlite").path
+        // Only init (demo, generate) makes a database.
+        #expect(try secretary(["init"], db: path).status == 0)
         #expect(try secretary(["operators", "add", "nadia", "--name", "Nadia Benali", "--role", "supervisor"], db: path).status == 0)
         let list = try secretary(["operators", "--json"], db: path)
         #expect(list.stdout.contains("\"login\" : \"nadia\""))

@@ -4,7 +4,7 @@ import SecretaryCore
 
 extension Store {
     public func operators() throws -> [Operator] {
-        try read { try Operator.fetchAll($0, sql: "SELECT * FROM operator ORDER BY login") }
+        try read { try Operator.fetchListing($0, sql: "SELECT * FROM operator ORDER BY login") }
     }
 
     /// The operator, or an error naming the unknown login.

@@ -55,7 +55,7 @@ struct AbsenceCommand: ParsableCommand {
 
         func run() throws {
             _ = try choice.clientID()
-            let store = try global.openStore()
+            let store = try global.openStore(.readOnly)
             let (client, agenda) = try choice.resolve(in: store)
             let calendar = client.calendar
             let absences = try store.absences(agendaID: agenda.id, endingAfter: all ? nil : store.now)

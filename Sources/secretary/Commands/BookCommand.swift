@@ -27,6 +27,9 @@ struct BookCommand: ParsableCommand {
     func run() throws {
         _ = try choice.clientID()
         let start = try LocalDateTime(parsing: at)
+        guard start.seconds == 0 else {
+            throw SecretaryCore.ValidationError(field: "at", value: at, reason: "has seconds; appointments start on a whole minute (YYYY-MM-DDTHH:MM)")
+        }
         guard (contact == nil) != (phone == nil) else {
             throw SecretaryCore.ValidationError(field: "contact", value: contact ?? phone ?? "",
                                                 reason: "give either --contact ID or --phone NUMBER")

@@ -37,6 +37,10 @@ struct CallInCommand: ParsableCommand {
 
     func run() throws {
         let lineNumber = try PhoneNumber(line)
+        guard !from.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw SecretaryCore.ValidationError(field: "from", value: from,
+                                                reason: "is empty; give the caller's number, or say --from withheld")
+        }
         let caller = CallInCommand.withheldSpellings.contains(from.lowercased()) ? nil : from
         let local = try at.map(LocalDateTime.init(parsing:))
         let store = try global.openStore()

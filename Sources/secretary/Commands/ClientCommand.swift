@@ -21,7 +21,7 @@ struct ClientCommand: ParsableCommand {
 
         func run() throws {
             let clientID = try ClientID(id)
-            print(try global.openStore().exportClientFile(clientID), terminator: "")
+            print(try global.openStore(.readOnly).exportClientFile(clientID), terminator: "")
         }
     }
 
@@ -79,7 +79,7 @@ struct ClientCommand: ParsableCommand {
 
         func run() throws {
             let clientID = try ClientID(id)
-            let store = try global.openStore()
+            let store = try global.openStore(.readOnly)
             let client = try store.client(clientID)
             let versions = try store.instructionHistory(of: clientID)
             let today = client.calendar.localDate(of: store.now)

@@ -23,7 +23,8 @@ struct ConsoleCommand: ParsableCommand {
         guard console.operator != nil else {
             throw ValidationError("--operator LOGIN is required (see `secretary operators`)")
         }
-        let store = try global.openStore()
+        try ConsoleLauncher.requireTerminal(global: global, options: console)
+        let store = try global.openStore(busyTimeout: Store.consoleWait)
         try ConsoleLauncher(global: global, options: console, store: store, defaultOperator: nil).run()
     }
 }
@@ -34,6 +35,18 @@ struct ConsoleLauncher {
     let options: ConsoleOptions
     let store: Store
     let defaultOperator: String?
+
+    /// Checked before the database is opened, so a console started without a terminal
+    /// writes nothing (it would set the operator's presence, then unset it). The theme is
+    /// read first: its errors are worth saying with or without a terminal.
+    /// Also turns the Swift crash reporter off for the programs it starts (the demo's
+    /// traffic): an interactive backtrace must never run on an operator's terminal. (This
+    /// process's own is replaced by the console's signal handlers.)
+    static func requireTerminal(global: GlobalOptions, options: ConsoleOptions) throws {
+        _ = try options.screen.appearance()
+        try CursesTerminal.requireTerminal()
+        setenv("SWIFT_BACKTRACE", "enable=no", 1)
+    }
 
     func run() throws {
         // Everything that can fail is checked before the terminal is touched, so a failed

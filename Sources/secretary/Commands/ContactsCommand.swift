@@ -28,7 +28,7 @@ struct ContactsCommand: ParsableCommand {
 
         func run() throws {
             let clientID = try ClientID(client)
-            let store = try global.openStore()
+            let store = try global.openStore(.readOnly)
             let found = try store.findContacts(text, client: clientID)
             if json {
                 return try printJSON(found.map {

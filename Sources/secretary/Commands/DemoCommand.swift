@@ -27,9 +27,11 @@ struct DemoCommand: ParsableCommand {
         if global.clockStartText == nil {
             global.clockStart = DemoCommand.demoClockStart(now: Date())
         }
-        let store = try global.openStore()
+        try ConsoleLauncher.requireTerminal(global: global, options: console)
+        try DemoCommand.refuseRealData(global)
+        let store = try global.openStore(.create, busyTimeout: Store.consoleWait)
         if try store.clients().isEmpty {
-            try store.seedDemo()
+            try store.whileIncomplete(atomic: true) { try store.seedDemo() }
         }
         // Stopped before the temporary folder goes, on every way out: q, Ctrl-C, SIGTERM and
         // SIGHUP end the console's loop normally, so this defer runs.
@@ -38,6 +40,18 @@ struct DemoCommand: ParsableCommand {
                               clockStart: global.clockStartText)
         defer { traffic?.stop() }
         try ConsoleLauncher(global: global, options: console, store: store, defaultOperator: "claire").run()
+    }
+
+    /// Refuses, read-only and before anything is written, a database with clients that the
+    /// demo did not make: the demo's simulated calls would land among real ones.
+    static func refuseRealData(_ global: GlobalOptions) throws {
+        let path = global.databasePath
+        guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 else { return }
+        let store = try global.openStore(.readOnly)
+        if try !store.clients().isEmpty, try !store.isDemo() {
+            throw StoreError("\(path) is not a demo database (it was not made by `secretary demo` or `init --demo`): "
+                             + "the demo would show and change real data; open it with `secretary console`")
+        }
     }
 
     /// The demo lives in open hours: now when the service answers, otherwise the next

@@ -28,10 +28,13 @@ struct GenerateCommand: ParsableCommand {
         guard global.databaseGiven else {
             throw ValidationError(field: "db", value: "", reason: "name the file to generate with --db PATH")
         }
-        let store = try global.openStore()
+        let store = try global.openStore(.create)
         let started = Date()
         let bar = ProgressBar(terminal: isatty(STDOUT_FILENO) == 1)
-        let summary = try store.generate(size, seed: seed) { bar.show($0) }
+        if try store.hasData() {
+            throw StoreError("the database already has data: generate needs an empty database")
+        }
+        let summary = try store.whileIncomplete(atomic: false) { try store.generate(size, seed: seed) { bar.show($0) } }
         bar.finish()
         let seconds = Date().timeIntervalSince(started)
         print("Generated \(store.path) in \(String(format: "%.1f", seconds)) s: \(summary)")

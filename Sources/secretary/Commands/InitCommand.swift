@@ -12,9 +12,9 @@ struct InitCommand: ParsableCommand {
     var demo = false
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(.create)
         if demo {
-            let summary = try store.seedDemo()
+            let summary = try store.whileIncomplete(atomic: true) { try store.seedDemo() }
             try store.checkpoint()
             print("Created \(store.path) with demo data: \(summary.describe)")
         } else {

@@ -46,7 +46,7 @@ struct MessagesCommand: ParsableCommand {
         func run() throws {
             let clientID = try client.map(ClientID.init)
             let status = try status.map(MessageStatus.init(parsing:))
-            let store = try global.openStore()
+            let store = try global.openStore(.readOnly)
             let messages = try store.messages(client: clientID, status: status)
             if json { return try printJSON(messages.map(Row.init)) }
             if messages.isEmpty { return print("No messages.") }

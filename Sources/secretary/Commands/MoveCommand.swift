@@ -17,6 +17,9 @@ struct MoveCommand: ParsableCommand {
     func run() throws {
         let id = try parseID(appointment, "appointment id")
         let start = try LocalDateTime(parsing: to)
+        guard start.seconds == 0 else {
+            throw SecretaryCore.ValidationError(field: "to", value: to, reason: "has seconds; appointments start on a whole minute (YYYY-MM-DDTHH:MM)")
+        }
         let store = try global.openStore()
         let current = try store.appointment(id: id)
         let client = try store.client(current.appointment.clientID)

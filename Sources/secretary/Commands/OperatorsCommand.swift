@@ -15,7 +15,7 @@ struct OperatorsCommand: ParsableCommand {
         struct Row: Encodable { let login, name, role: String }
 
         func run() throws {
-            let operators = try global.openStore().operators()
+            let operators = try global.openStore(.readOnly).operators()
             if json { return try printJSON(operators.map { Row(login: $0.login, name: $0.displayName, role: $0.role.rawValue) }) }
             if operators.isEmpty { return print("No operators.") }
             printTable([["LOGIN", "NAME", "ROLE"]] + operators.map { [$0.login, $0.displayName, $0.role.rawValue] })

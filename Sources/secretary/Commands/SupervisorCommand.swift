@@ -29,7 +29,7 @@ struct SupervisorCommand: ParsableCommand {
         if live, let text = self.day {
             throw ValidationError(field: "day", value: text, reason: "the live wallboard shows today; add --once or --json for another day")
         }
-        let store = try global.openStore()
+        let store = try global.openStore(live ? .readWrite : .readOnly)
         if live {
             return try WallboardLauncher(store: store, login: `operator`, screen: screen, thresholdSeconds: threshold).run()
         }

@@ -38,7 +38,7 @@ struct WaitlistCommand: ParsableCommand {
 
         func run() throws {
             _ = try choice.clientID()
-            let store = try global.openStore()
+            let store = try global.openStore(.readOnly)
             let (client, agenda) = try choice.resolve(in: store)
             let entries = try store.waitlist(agendaID: agenda.id)
             if entries.isEmpty { return print("Nobody on \(agenda.name)'s waiting list.") }
