@@ -42,4 +42,31 @@ struct HardeningConsoleTests {
         #expect(screen.contains("is not a demo database") && screen.contains("ended:1"), "\(screen)")
         #expect(FileManager.default.contents(atPath: db) == before)
     }
+
+    /// Another program holding the database: the console's write gives up after a short
+    /// wait, tells the operator, and keeps the message as typed.
+    @Test func aWriteBehindAHeldLockSaysBusyAndKeepsWhatWasTyped() throws {
+        let db = Binaries.temporaryFolder().appendingPathComponent("demo.sqlite").path
+        _ = try Binaries.run(Binaries.secretary, ["init", "--demo", "--db", db, "--clock-start", Tmux.clock])
+        let tmux = try Tmux.secretary("console --operator claire", db: db)
+        try tmux.waitFor("4 Agenda")
+        let holder = try Binaries.start("/usr/bin/env", ["sqlite3", db, "BEGIN IMMEDIATE;",
+                                                         "UPDATE operator SET display_name = display_name;",
+                                                         ".shell exec sleep 30 </dev/null >/dev/null 2>&1", "COMMIT;"])
+        defer { holder.send(SIGKILL); _ = holder.wait() }
+        Thread.sleep(forTimeInterval: 0.5)
+        try tmux.send("M")
+        try tmux.waitFor("Message —")
+        try tmux.type("Jean Test")
+        try tmux.send("Tab")
+        try tmux.type("06 11 22 33 44")
+        try tmux.send("Tab")
+        try tmux.type("Rappel")
+        try tmux.send("Tab", "Tab")
+        try tmux.type("Merci de rappeler")
+        try tmux.send("Enter")
+        let screen = try tmux.waitFor(timeout: 6) { $0.contains("database is busy") }
+        #expect(screen.contains("database is busy"), "\(screen)")
+        #expect(screen.contains("Merci de rappeler") && screen.contains("Jean Test"), "\(screen)")
+    }
 }

@@ -132,13 +132,14 @@ struct HardeningDatabaseTests {
         let generate = try Binaries.start(Binaries.secretary, ["generate", "--db", db, "--clients", "20",
                                                                "--contacts", "400000", "--appointments", "0",
                                                                "--calls", "0", "--clock-start", "2026-11-23T10:00"])
-        // Killed once contacts are being written: the clients are in, the contacts half.
+        // Killed a second after the first commit: the clients are in, the contacts on their way.
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             let wal = (try? FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? Int) ?? 0
-            if wal > 8_000_000 { break }
+            if wal > 0 { break }
             Thread.sleep(forTimeInterval: 0.05)
         }
+        Thread.sleep(forTimeInterval: 1)
         generate.send(SIGKILL)
         _ = generate.wait()
         let result = try secretary(["clients"], db: db)
@@ -151,7 +152,7 @@ struct HardeningDatabaseTests {
         let db = try demo()
         let holder = try Binaries.start("/usr/bin/env", ["sqlite3", db, "BEGIN IMMEDIATE;",
                                                          "UPDATE operator SET display_name = display_name;",
-                                                         ".shell sleep 40", "COMMIT;"])
+                                                         ".shell exec sleep 40 </dev/null >/dev/null 2>&1", "COMMIT;"])
         defer { holder.send(SIGKILL); _ = holder.wait() }
         Thread.sleep(forTimeInterval: 0.5)
         for arguments in [["clients"], ["calls"], ["contacts", "find", "lefe", "--client", "dr-martin"],
