@@ -19,6 +19,13 @@ public enum SignalGuard {
         sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
+    /// Before the console owns the terminal: Ctrl-\ and a crash end the process the plain
+    /// way (the shell says "Quit"), not through the Swift crash reporter, which would hold
+    /// the terminal for half a minute. `install` then puts the console's handlers in place.
+    public static func withoutCrashReporter() {
+        for signalNumber in [SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGTRAP, SIGFPE] { signal(signalNumber, SIG_DFL) }
+    }
+
     static func install() {
         for signalNumber in [SIGINT, SIGQUIT, SIGTERM, SIGHUP] {
             signal(signalNumber) { _ in SignalGuard.stopRequested = 1 }

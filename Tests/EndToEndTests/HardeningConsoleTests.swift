@@ -8,12 +8,14 @@ import TestSupport
 @Suite("Hardening: the console in tmux")
 struct HardeningConsoleTests {
     @Test func controlBackslashQuitsAtOnceAndRestoresTheTerminal() throws {
+        // Seeded beforehand: a loaded machine may take longer than the wait below to seed.
         let db = Binaries.temporaryFolder().appendingPathComponent("demo.sqlite").path
+        _ = try Binaries.run(Binaries.secretary, ["init", "--demo", "--db", db, "--clock-start", Tmux.clock])
         let tmux = try Tmux(shellWidth: 120, height: 40, environment: ["LANG": "C.UTF-8"])
         try tmux.waitFor("$ ")
         try tmux.type("\(Binaries.secretary) demo --no-simulate --db \(db) --clock-start \(Tmux.clock); echo \"ended:\"$?; stty -a | tr ' ' '\\n' | grep -cx -- -echo | sed s/^/noecho=/")
         try tmux.send("Enter")
-        try tmux.waitFor("4 Agenda")
+        try #require(try tmux.waitFor("4 Agenda", timeout: 40).contains("4 Agenda"))
         let pressed = Date()
         try tmux.send("C-\\")
         let screen = try tmux.waitFor(timeout: 8) { $0.range(of: "ended:[0-9]", options: .regularExpression) != nil }

@@ -22,18 +22,16 @@ public struct BookingRules: Sendable {
             throw RuleViolation(.blacklistedContact,
                                 "\(contact.displayName) is on \(schedule.client.name)'s blacklist: no appointment may be booked for this contact")
         }
-        if let violation = offGrid(start) { throw violation }
         if let violation = violation(start: start, minutes: minutes, moving: moving) { throw violation }
     }
 
-    /// A start between two slots (14:47 on a 15-minute grid) would leave gaps no booking
-    /// can fill and block both neighbouring slots.
-    private func offGrid(_ start: Date) -> RuleViolation? {
-        let slot = schedule.client.slotMinutes
-        let seconds = schedule.calendar.secondsSinceMidnight(of: start)
-        guard seconds % (slot * 60) != 0 else { return nil }
-        return RuleViolation(.offSlotGrid, "\(schedule.calendar.spoken(start)) is between two slots: "
-                             + "\(schedule.client.name)'s appointments start every \(slot) minutes (\(slot)-minute grid)")
+    /// A time typed by hand between two slots (14:47 on a 15-minute grid) would leave gaps
+    /// no booking can fill and block both neighbouring slots; the console only offers slots.
+    public static func offGrid(_ start: LocalDateTime, client: Client) -> RuleViolation? {
+        let slot = client.slotMinutes
+        guard start.seconds != 0 || start.time.minutes % slot != 0 else { return nil }
+        return RuleViolation(.offSlotGrid, "\(client.calendar.spoken(client.calendar.instant(start))) is between two slots: "
+                             + "\(client.name)'s appointments start every \(slot) minutes (\(slot)-minute grid)")
     }
 
     /// The first rule the time itself breaks, whoever the contact; nil when the slot is

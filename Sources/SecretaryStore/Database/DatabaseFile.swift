@@ -72,7 +72,7 @@ struct DatabaseFile {
             }
         }
         var file = DatabaseFile()
-        file.tightenPermissions(path, status)
+        file.tightenPermissions(path)
         return file
     }
 
@@ -92,18 +92,19 @@ struct DatabaseFile {
         }
     }
 
-    /// A database other users may read (0644, say) is made 0600 with its -wal and -shm,
-    /// when this process owns them; SQLite gives new -wal and -shm files the database's mode.
-    private mutating func tightenPermissions(_ path: String, _ status: stat) {
-        let loose = status.st_mode & 0o077
-        guard loose != 0 else { return }
-        let mode = String(status.st_mode & 0o777, radix: 8)
-        guard status.st_uid == geteuid() else {
-            warnings.append("warning: \(path) is readable by other users (mode 0\(mode)); ask its owner to make it 0600")
-            return
+    /// A database other users may read (0644, say) is made 0600, and so are its -wal and
+    /// -shm (SQLite gives them the database's mode), when this process owns them.
+    private mutating func tightenPermissions(_ path: String) {
+        for file in [path, path + "-wal", path + "-shm"] {
+            var status = stat()
+            guard stat(file, &status) == 0, status.st_mode & 0o077 != 0 else { continue }
+            let mode = String(status.st_mode & 0o777, radix: 8)
+            if status.st_uid == geteuid(), chmod(file, 0o600) == 0 {
+                warnings.append("warning: \(file) was readable by other users (mode 0\(mode)); made it 0600")
+            } else {
+                warnings.append("warning: \(file) is readable by other users (mode 0\(mode)); ask its owner to make it 0600")
+            }
         }
-        for file in [path, path + "-wal", path + "-shm"] where access(file, F_OK) == 0 { chmod(file, 0o600) }
-        warnings.append("warning: \(path) was readable by other users (mode 0\(mode)); made it 0600")
     }
 }
 
@@ -113,7 +114,7 @@ enum SchemaState: Equatable {
     case empty
     /// Tables, but not this project's.
     case foreign
-    /// A `generate` or a demo seeding that never finished.
+    /// A `generate` that never finished (the demo seeding is one transaction: it cannot).
     case incomplete
     /// Made by a newer secretary: migrations this one does not know.
     case newer(String)
@@ -121,8 +122,8 @@ enum SchemaState: Equatable {
     case behind
     case current
 
-    /// `PRAGMA user_version` while a `generate` or a seeding is under way: the file's header
-    /// says it is incomplete until the last row is in.
+    /// `PRAGMA user_version` while a `generate` is under way: the file's header says it is
+    /// incomplete from its first rows until the last one is in.
     static let incompleteMark = 0x5EC0
 
     init(_ db: Database) throws {
@@ -159,7 +160,7 @@ enum SchemaState: Equatable {
         case .foreign:
             throw StoreError("\(path) is not a secretary database (it holds another program's tables); nothing was changed")
         case .incomplete:
-            throw StoreError("\(path) is incomplete: its generation or demo seeding was interrupted; delete it and make it again")
+            throw StoreError("\(path) is incomplete: its generation was interrupted; delete it and generate it again")
         case .newer(let version):
             throw StoreError("this database was made by a newer secretary (schema \(version)); upgrade secretary")
         }
@@ -167,33 +168,10 @@ enum SchemaState: Equatable {
 }
 
 extension Store {
-    /// Marks the file incomplete (in its header) until `body` has written everything, so a
-    /// process killed midway leaves a file that every command refuses with the reason.
-    /// `atomic`: `body` writes in one transaction, so when it fails nothing was written and
-    /// the mark is taken off again.
-    @discardableResult
-    public func whileIncomplete<T>(atomic: Bool, _ body: () throws -> T) throws -> T {
-        func mark(_ value: Int) throws {
-            try mapped { try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = \(value)") } }
-        }
-        try mark(SchemaState.incompleteMark)
-        do {
-            let result = try body()
-            try mark(0)
-            return result
-        } catch {
-            if atomic { try? mark(0) }
-            throw error
-        }
-    }
-
-    /// Whether any of the main tables has a row (`generate` needs a file without).
-    public func hasData() throws -> Bool {
-        try read { db in
-            try ["client", "contact", "operator", "call", "appointment"].contains {
-                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \($0))") ?? false
-            }
-        }
+    /// Sets or clears the file's incomplete mark (its header's user version), inside the
+    /// caller's transaction when there is one.
+    static func markIncomplete(_ incomplete: Bool, in db: Database) throws {
+        try db.execute(sql: "PRAGMA user_version = \(incomplete ? SchemaState.incompleteMark : 0)")
     }
 
     /// True when `secretary demo` or `init --demo` filled this database (the seeding's audit entry).

@@ -37,9 +37,11 @@ public final class Store: @unchecked Sendable {
     public let busyTimeout: TimeInterval
 
     /// Opens the database at `path` as `mode` allows: see `OpenMode`. `busyTimeout` bounds
-    /// every wait for another process's lock (and the opening itself).
+    /// every wait for another process's lock (and the opening itself); the commands pass
+    /// theirs (`writeWait`, `consoleWait`), the library's users (tests, benchmarks, the
+    /// stress helper) keep a generous default.
     public init(path: String, clock: any Clock = SystemClock(), mode: OpenMode = .create,
-                busyTimeout: TimeInterval = 5) throws {
+                busyTimeout: TimeInterval = 30) throws {
         self.path = path
         self.clock = clock
         self.busyTimeout = busyTimeout

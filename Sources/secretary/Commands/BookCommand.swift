@@ -43,6 +43,7 @@ struct BookCommand: ParsableCommand {
         let store = try global.openStore()
         let (client, agenda) = try choice.resolve(in: store)
         let appointmentType = try store.appointmentType(of: client.id, named: type)
+        if let offGrid = BookingRules.offGrid(start, client: client) { throw offGrid }
         let who: BookingContact = try contactID.map { .existing($0) }
             ?? .phone(PhoneNumber(phone!, country: client.country), newContactName: name)
         let booked = try store.book(BookingRequest(agendaID: agenda.id, contact: who, typeID: appointmentType.id,

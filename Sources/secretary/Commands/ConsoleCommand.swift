@@ -39,13 +39,13 @@ struct ConsoleLauncher {
     /// Checked before the database is opened, so a console started without a terminal
     /// writes nothing (it would set the operator's presence, then unset it). The theme is
     /// read first: its errors are worth saying with or without a terminal.
-    /// Also turns the Swift crash reporter off for the programs it starts (the demo's
-    /// traffic): an interactive backtrace must never run on an operator's terminal. (This
-    /// process's own is replaced by the console's signal handlers.)
+    /// Also turns the Swift crash reporter off, here and in the programs it starts (the
+    /// demo's traffic): an interactive backtrace must never run on an operator's terminal.
     static func requireTerminal(global: GlobalOptions, options: ConsoleOptions) throws {
         _ = try options.screen.appearance()
         try CursesTerminal.requireTerminal()
         setenv("SWIFT_BACKTRACE", "enable=no", 1)
+        SignalGuard.withoutCrashReporter()
     }
 
     func run() throws {

@@ -31,7 +31,7 @@ struct DemoCommand: ParsableCommand {
         try DemoCommand.refuseRealData(global)
         let store = try global.openStore(.create, busyTimeout: Store.consoleWait)
         if try store.clients().isEmpty {
-            try store.whileIncomplete(atomic: true) { try store.seedDemo() }
+            try store.seedDemo()
         }
         // Stopped before the temporary folder goes, on every way out: q, Ctrl-C, SIGTERM and
         // SIGHUP end the console's loop normally, so this defer runs.

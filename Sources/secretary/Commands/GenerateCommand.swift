@@ -31,10 +31,7 @@ struct GenerateCommand: ParsableCommand {
         let store = try global.openStore(.create)
         let started = Date()
         let bar = ProgressBar(terminal: isatty(STDOUT_FILENO) == 1)
-        if try store.hasData() {
-            throw StoreError("the database already has data: generate needs an empty database")
-        }
-        let summary = try store.whileIncomplete(atomic: false) { try store.generate(size, seed: seed) { bar.show($0) } }
+        let summary = try store.generate(size, seed: seed) { bar.show($0) }
         bar.finish()
         let seconds = Date().timeIntervalSince(started)
         print("Generated \(store.path) in \(String(format: "%.1f", seconds)) s: \(summary)")

@@ -14,7 +14,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let store = try global.openStore(.create)
         if demo {
-            let summary = try store.whileIncomplete(atomic: true) { try store.seedDemo() }
+            let summary = try store.seedDemo()
             try store.checkpoint()
             print("Created \(store.path) with demo data: \(summary.describe)")
         } else {

@@ -23,6 +23,7 @@ struct MoveCommand: ParsableCommand {
         let store = try global.openStore()
         let current = try store.appointment(id: id)
         let client = try store.client(current.appointment.clientID)
+        if let offGrid = BookingRules.offGrid(start, client: client) { throw offGrid }
         let target = try agenda.map { try store.agenda(of: client.id, named: $0).id }
         let moved = try store.move(id, to: client.calendar.instant(start), agendaID: target, by: commandLineIdentity)
         print("Moved appointment \(id) (\(moved.contactName)) to \(client.calendar.spoken(moved.start)).")
