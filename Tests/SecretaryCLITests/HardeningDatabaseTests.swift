@@ -147,8 +147,9 @@ struct HardeningDatabaseTests {
         #expect(result.stderr.contains("incomplete"), "\(result.stderr)")
     }
 
-    // 6. A held write lock: readers do not wait, writers wait a bounded time.
-    @Test func aHeldWriteLockDelaysNoReaderAndWritersGiveUpInTime() throws {
+    // 6. A held write lock: every command gives up within its bound. (Readers too wait, now:
+    // their sign-in and the audit of what they read are writes.)
+    @Test func aHeldWriteLockDelaysNoCommandPastItsLimit() throws {
         let db = try demo()
         let holder = try Binaries.start("/usr/bin/env", ["sqlite3", db, "BEGIN IMMEDIATE;",
                                                          "UPDATE operator SET display_name = display_name;",
@@ -160,8 +161,9 @@ struct HardeningDatabaseTests {
             let started = Date()
             let result = try secretary(arguments + ["--clock-start", "2026-11-23T10:00"], db: db)
             let seconds = Date().timeIntervalSince(started)
-            #expect(result.status == 0, "\(arguments): \(result.stderr)")
-            #expect(seconds < 2, "\(arguments) took \(seconds) s behind a writer")
+            #expect(result.status == 0 || (result.status == 75 && result.stderr.contains("busy")),
+                    "\(arguments): \(result.status) \(result.stderr)")
+            #expect(seconds < 7.5, "\(arguments) took \(seconds) s behind a writer")
         }
         let started = Date()
         let callIn = try secretary(["call-in", "--line", "01 42 68 10 01", "--from", "06 12 34 56 78",
@@ -179,9 +181,14 @@ struct HardeningDatabaseTests {
         #expect(addSeconds < 7.5, "messages add gave up after \(addSeconds) s")
     }
 
-    @Test func readCommandsLeaveTheDatabaseBytesUnchanged() throws {
+    /// Read commands write nothing but their sign-in and the audit of what was read. (Their
+    /// bytes cannot stay as they were while reads are audited: see `OpenMode.readOnly`.)
+    @Test func readCommandsWriteNothingButTheirAudit() throws {
         let db = try demo()
-        let before = bytes(db)
+        func withoutAudit() throws -> String {
+            try contents(db).split(separator: "\n").filter { !$0.contains("INSERT INTO audit") }.joined(separator: "\n")
+        }
+        let before = try withoutAudit()
         for arguments in [["clients"], ["calls"], ["messages"], ["operators"], ["absence", "list", "--client", "dr-martin"],
                           ["contacts", "find", "06 12 34 56 78", "--client", "dr-martin"],
                           ["agenda", "--client", "dr-martin", "--week", "2026-W48"],
@@ -189,7 +196,7 @@ struct HardeningDatabaseTests {
                           ["client", "export", "dr-martin"], ["client", "history", "dr-martin"]] {
             let result = try secretary(arguments + ["--clock-start", "2026-11-23T10:00"], db: db)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
-            #expect(bytes(db) == before, "\(arguments) changed the database file")
+            #expect(try withoutAudit() == before, "\(arguments) wrote more than its audit")
         }
     }
 

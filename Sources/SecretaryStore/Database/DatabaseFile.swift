@@ -173,11 +173,4 @@ extension Store {
     static func markIncomplete(_ incomplete: Bool, in db: Database) throws {
         try db.execute(sql: "PRAGMA user_version = \(incomplete ? SchemaState.incompleteMark : 0)")
     }
-
-    /// True when `secretary demo` or `init --demo` filled this database (the seeding's audit entry).
-    public func isDemo() throws -> Bool {
-        try read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE actor = 'demo' AND action = 'seed')") ?? false
-        }
-    }
 }

@@ -19,7 +19,7 @@ extension Store {
 /// Writes a generated database in phases (clients and operators, contacts, appointments,
 /// calls), each in transactions of about `batchRows` rows with prepared statements.
 struct ScaleGenerator {
-    static let actor = Identity("generate")
+    static let actor = Identity.systemActor("generate", may: Set(Permission.allCases))
     /// Rows per transaction. Each commit past 4 MB of WAL checkpoints, copying every page
     /// the transaction touched, and the random-order indexes (numbers, name words,
     /// appointments by contact) are touched all over by any batch: fewer, larger
@@ -161,6 +161,7 @@ struct ScaleGenerator {
                     throw StoreError("the database already has data (\(count) rows in \(table)): generate needs an empty database")
                 }
             }
+            try Store.saveSetting(.databaseKind, DatabaseKind.generated.rawValue, in: db)
             // Incomplete until the last row is in: a generation killed midway leaves a file
             // every command refuses with the reason (the mark commits with these first rows).
             try Store.markIncomplete(true, in: db)
@@ -195,10 +196,12 @@ struct ScaleGenerator {
             let last = DemoCatalogue.lastNames.randomElement(using: &random)!
             var login = String("\(NameText.slug(first)).\(NameText.slug(last))".prefix(28))
             if logins.contains(login) { login += "\(index)" }
+            // The administrator is `admin`, as in the demo, with the same published password.
+            if index == 0 { login = "admin" }
             logins.insert(login)
             let role: Role = index == 0 ? .admin : index % 10 == 1 ? .supervisor : .operator
             let added = try Store.insert(Operator(login: login, displayName: "\(first) \(last)", role: role),
-                                         at: Date(stored: now), in: db)
+                                         passwordHash: DemoAccounts.passwordHash, at: Date(stored: now), in: db)
             operatorIDs.append(added.id)
             operatorLogins.append(login)
         }

@@ -24,22 +24,46 @@ struct DemoCommand: ParsableCommand {
             global.db = (folder as NSString).appendingPathComponent("demo.sqlite")
         }
         defer { if let temporaryFolder { try? FileManager.default.removeItem(atPath: temporaryFolder) } }
-        if global.clockStartText == nil {
+        let explicitClock = global.clockStartText != nil
+        if !explicitClock {
             global.clockStart = DemoCommand.demoClockStart(now: Date())
         }
         try ConsoleLauncher.requireTerminal(global: global, options: console)
         try DemoCommand.refuseRealData(global)
-        let store = try global.openStore(.create, busyTimeout: Store.consoleWait)
-        if try store.clients().isEmpty {
+        let store = try global.openStore(.create, busyTimeout: Store.consoleWait, applyClock: false)
+        if try store.clients().isEmpty && !store.hasAccounts() {
+            try global.applyClock(to: store)
             try store.seedDemo()
+        } else {
+            guard try store.databaseKind() == .demo else {
+                throw ValidationError(field: "db", value: global.databasePath,
+                                      reason: "is not a demo database; the demo runs on a new file or on one it made")
+            }
+            if explicitClock {
+                try global.applyClock(to: store)
+                try store.shareTrainingClock()
+            } else {
+                try store.useSharedTrainingClock()
+            }
         }
+        DemoCommand.printHowToJoin(path: global.databasePath)
         // Stopped before the temporary folder goes, on every way out: q, Ctrl-C, SIGTERM and
         // SIGHUP end the console's loop normally, so this defer runs.
         let traffic = noSimulate ? nil
-            : try DemoTraffic(executable: DemoTraffic.currentExecutable, database: global.databasePath,
-                              clockStart: global.clockStartText)
+            : try DemoTraffic(executable: DemoTraffic.currentExecutable, database: global.databasePath)
         defer { traffic?.stop() }
-        try ConsoleLauncher(global: global, options: console, store: store, defaultOperator: "claire").run()
+        try ConsoleLauncher(global: global, options: console, store: store, demoLogin: "claire").run()
+    }
+
+    /// Another console and the wallboard join the same demo, on the same shared clock.
+    static func printHowToJoin(path: String) {
+        let message = """
+            Demo database: \(path)  (every account's password: \(DemoAccounts.password))
+              another console:  secretary console --db \(path) --operator julien
+              the wallboard:    secretary supervisor --db \(path) --operator sophie
+
+            """
+        FileHandle.standardError.write(Data(message.utf8))
     }
 
     /// Refuses, read-only and before anything is written, a database with clients that the
@@ -47,8 +71,8 @@ struct DemoCommand: ParsableCommand {
     static func refuseRealData(_ global: GlobalOptions) throws {
         let path = global.databasePath
         guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 else { return }
-        let store = try global.openStore(.readOnly)
-        if try !store.clients().isEmpty, try !store.isDemo() {
+        let store = try global.openStore(.readOnly, applyClock: false)
+        if try !store.clients().isEmpty || store.hasAccounts(), try store.databaseKind() != .demo {
             throw StoreError("\(path) is not a demo database (it was not made by `secretary demo` or `init --demo`): "
                              + "the demo would show and change real data; open it with `secretary console`")
         }
