@@ -28,7 +28,7 @@ struct SupervisorCommand: ParsableCommand {
         if live, let text = self.day {
             throw ValidationError(field: "day", value: text, reason: "the live wallboard shows today; add --once or --json for another day")
         }
-        let store = try global.openStore(live ? .readWrite : .readOnly)
+        let store = try global.openStore()
         if live {
             return try WallboardLauncher(global: global, store: store, screen: screen, thresholdSeconds: threshold).run()
         }
