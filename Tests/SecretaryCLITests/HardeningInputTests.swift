@@ -22,6 +22,11 @@ struct HardeningInputTests {
 
     /// Runs a command that must be refused: one line on stderr holding `reasons`, nothing written.
     func refused(_ arguments: [String], _ db: String, _ reasons: String..., status: Int32 = 1) throws {
+        // A refused command writes only the audit's record of who tried.
+        func contents(_ db: String) throws -> String {
+            try TestSupport.Binaries.run("/usr/bin/env", ["sqlite3", "-cmd", ".timeout 10000", db, ".dump"]).stdout
+                .split(separator: "\n").filter { !$0.contains("INSERT INTO audit") }.joined(separator: "\n")
+        }
         let before = try contents(db)
         let result = try at10(arguments, db)
         #expect(result.status == status, "\(arguments): status \(result.status), \(result.stdout.prefix(200))")
