@@ -28,7 +28,8 @@ struct HardeningConsoleTests {
 
     @Test func theDemoRefusesARealDatabase() throws {
         let db = Binaries.temporaryFolder().appendingPathComponent("real.sqlite").path
-        #expect(try Binaries.run(Binaries.secretary, ["init", "--db", db]).status == 0)
+        #expect(try Binaries.run(Binaries.secretary, ["init", "--db", db, "--admin", "admin", "--password-stdin"],
+                                 input: Binaries.demoPassword + "\n").status == 0)
         let file = Binaries.temporaryFolder().appendingPathComponent("client.client").path
         let demo = Binaries.temporaryFolder().appendingPathComponent("demo.sqlite").path
         _ = try Binaries.run(Binaries.secretary, ["init", "--demo", "--db", demo])

@@ -121,7 +121,8 @@ struct HardeningDatabaseTests {
 
     @Test func initCreatesTheFileAndItsFolder() throws {
         let deep = Binaries.temporaryFolder().appendingPathComponent("new/x.sqlite").path
-        let result = try secretary(["init"], db: deep)
+        let result = try Binaries.run(Binaries.secretary, ["init", "--db", deep, "--admin", "admin", "--password-stdin"],
+                                      input: Binaries.demoPassword + "\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try secretary(["clients"], db: deep).status == 0)
     }
