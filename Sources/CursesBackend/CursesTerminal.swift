@@ -24,9 +24,7 @@ public final class CursesTerminal {
         self.theme = theme
         self.colour = colour
         CursesTerminal.chooseUTF8Locale()
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw TerminalError("the console needs a terminal (stdin and stdout are not a tty)")
-        }
+        try CursesTerminal.requireTerminal()
         SignalGuard.unblock()
         guard initscr() != nil else { throw TerminalError("cannot start the terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset"))") }
         isOpen = true
@@ -47,6 +45,13 @@ public final class CursesTerminal {
     }
 
     deinit { close() }
+
+    /// Refuses to start without a terminal on stdin and stdout.
+    public static func requireTerminal() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw TerminalError("the console needs a terminal (stdin and stdout are not a tty)")
+        }
+    }
 
     /// True when the terminal has colours and they are in use.
     public var usesColour: Bool { colour }

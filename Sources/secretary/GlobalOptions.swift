@@ -50,11 +50,17 @@ struct GlobalOptions: ParsableArguments {
         return StartedClock(start: try LocalCalendar(identifier: "Europe/Paris").instant(local))
     }
 
-    /// The database, with its clock: `--clock-start` (demo and generated databases only), or
-    /// the demo's shared clock, or the system's. `applyClock: false` for the commands that
-    /// first mark a new database as demo or generated data.
-    func openStore(migrate: Bool = true, applyClock: Bool = true) throws -> Store {
-        let store = try Store(path: databasePath, migrate: migrate)
+    /// Opens the database for a command, with its clock (`--clock-start` on demo and
+    /// generated databases only, or the demo's shared clock, or the system's; `applyClock:
+    /// false` for the commands that first mark a new database as demo or generated data).
+    /// `.readOnly` for a command that only reads (one read-only connection, never waiting
+    /// behind a writer, the file left as it was), `.readWrite` for one that writes (waiting
+    /// at most `Store.writeWait` for another writer), `.create` for init, demo and generate.
+    /// Warnings (loose permissions) go to stderr.
+    func openStore(_ mode: OpenMode = .readWrite, busyTimeout: TimeInterval = Store.writeWait,
+                   applyClock: Bool = true) throws -> Store {
+        let store = try Store(path: databasePath, mode: mode, busyTimeout: busyTimeout)
+        for warning in store.warnings { printError(warning) }
         if applyClock { try self.applyClock(to: store) }
         return store
     }
@@ -67,9 +73,11 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// The database and the person running `command`, signed in with their password.
-    func signedIn(_ command: String, migrate: Bool = true) throws -> (Store, SignedIn) {
-        let store = try openStore(migrate: migrate)
+    /// The database and the person running `command`, signed in with their password. The
+    /// sign-in and the audit of what is read are writes: a signed-in command opens the
+    /// database for writing, whatever it then does.
+    func signedIn(_ command: String) throws -> (Store, SignedIn) {
+        let store = try openStore()
         return (store, try signIn(to: store, command: command))
     }
 

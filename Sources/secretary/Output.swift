@@ -1,17 +1,47 @@
 import Foundation
+import SecretaryCore
 
-/// Prints `value` as pretty JSON on stdout, for scripts.
+// Everything this executable prints goes through `TerminalText.escaped`: stored text (a
+// contact's name, a message) and echoed arguments may hold control characters that would
+// otherwise drive the terminal of whoever reads the output.
+
+/// `print` for this module: the text escaped for a terminal (shadows `Swift.print`, so every
+/// command's output is escaped without each remembering to).
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    let text = items.map { "\($0)" }.joined(separator: separator)
+    Swift.print(TerminalText.escaped(text), terminator: terminator)
+}
+
+/// One line (or more) on stderr, escaped.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((TerminalText.escaped(text) + "\n").utf8))
+}
+
+/// Prints `value` as pretty JSON on stdout, for scripts. JSON escapes C0 characters itself;
+/// DEL and C1 are written as `\u` escapes too, still valid JSON.
 func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
-    FileHandle.standardOutput.write(try encoder.encode(value))
-    FileHandle.standardOutput.write(Data("\n".utf8))
+    var text = String(decoding: try encoder.encode(value), as: UTF8.self)
+    if text.unicodeScalars.contains(where: { TerminalText.isControl($0, newlines: true) }) {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if TerminalText.isControl(scalar, newlines: true) {
+                out.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        text = String(out)
+    }
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }
 
 /// Lays rows out in columns padded to the widest cell (by characters, which is enough for
-/// the Latin names and numbers printed here).
+/// the Latin names and numbers printed here); cells are escaped before they are measured.
 func printTable(_ rows: [[String]]) {
+    let rows = rows.map { $0.map(TerminalText.escaped) }
     guard let first = rows.first else { return }
     let widths = (0..<first.count).map { column in rows.map { $0[column].count }.max() ?? 0 }
     for row in rows {

@@ -1,4 +1,7 @@
 import ArgumentParser
+import Foundation
+import SecretaryCore
+import SecretaryStore
 
 @main
 struct Secretary: ParsableCommand {
@@ -19,8 +22,13 @@ struct Secretary: ParsableCommand {
         ]
     )
 
+    /// Exit status of a command that gave up waiting for another program's lock
+    /// (EX_TEMPFAIL): a PBX hook tells it from a refusal and falls back.
+    static let busyStatus: Int32 = 75
+
     /// Global options may come before the subcommand (`secretary --db x.sqlite clients`);
     /// every subcommand declares them, so they are moved behind the subcommand's name.
+    /// Errors are printed here, escaped and on one line, with their exit status.
     static func main() {
         var arguments = Array(CommandLine.arguments.dropFirst())
         var leading: [String] = []
@@ -31,11 +39,43 @@ struct Secretary: ParsableCommand {
                 arguments.removeFirst()
             }
         }
-        if leading.isEmpty {
-            main(nil)
-        } else {
+        if !leading.isEmpty {
             let split = arguments.firstIndex { $0.hasPrefix("-") } ?? arguments.endIndex
-            main(Array(arguments[..<split]) + leading + Array(arguments[split...]))
+            arguments = Array(arguments[..<split]) + leading + Array(arguments[split...])
+        }
+        var damaged = false
+        DamagedRows.skipped = { row in
+            printError("Error: \(row)")
+            damaged = true
+        }
+        do {
+            try refuseControlCharacters(in: arguments)
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let status = exitCode(for: error)
+            // --help and the like: the help text on stdout, status 0.
+            if status == .success { exit(withError: error) }
+            printError(fullMessage(for: error))
+            Foundation.exit((error as? StoreError)?.isBusy == true ? busyStatus : status.rawValue)
+        }
+        if damaged { Foundation.exit(1) }
+    }
+
+    /// Names, identifiers and texts given on the command line are stored and printed to
+    /// others' terminals: a control character (an escape sequence) in one is refused.
+    /// Line feeds pass (a message's text may have lines).
+    static func refuseControlCharacters(in arguments: [String]) throws {
+        for (index, argument) in arguments.enumerated() {
+            guard let found = TerminalText.firstControl(in: argument, newlines: true) else { continue }
+            let option = index > 0 && arguments[index - 1].hasPrefix("--") ? arguments[index - 1] : "argument \(index + 1)"
+            throw RefusedArgument(description: "\(option): control character \(found.code) at character \(found.column); "
+                             + "names and texts may not hold terminal escapes")
         }
     }
+}
+
+/// An argument refused before parsing, said in one line.
+struct RefusedArgument: Error, CustomStringConvertible {
+    let description: String
 }

@@ -153,7 +153,7 @@ struct AgendaCommandTests {
         let list = try at10(["absence", "list", "--client", "dr-martin", "--agenda", "hugo"], db)
         #expect(list.stdout.contains("Formation"))
         let refused = try at10(["book", "--client", "dr-martin", "--agenda", "hugo", "--contact", "5", "--type", "consultation",
-                                "--at", "2026-12-08T18:40"], db)
+                                "--at", "2026-12-08T18:30"], db)
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("Dr Hugo Martin is away from Monday 07/12/2026 at 00:00"))
     }
@@ -161,19 +161,19 @@ struct AgendaCommandTests {
     @Test("A refused agenda command exits non-zero with one line and writes nothing", arguments: [
         (["book", "--client", "dr-martin", "--contact", "5", "--type", "visite", "--at", "2026-11-28T11:30"],
          "a 45-minute appointment at Saturday 28/11/2026 at 11:30 would end at 12:15, after 12:00"),
-        (["book", "--client", "dr-martin", "--contact", "5", "--type", "consultation", "--at", "2026-11-30T11:50"],
-         "would end at 12:10, after 12:00 (Dr Claire Martin's hours on Monday: 08:00-12:00 14:00-19:00)"),
+        (["book", "--client", "dr-martin", "--contact", "5", "--type", "consultation", "--at", "2026-11-30T11:45"],
+         "would end at 12:05, after 12:00 (Dr Claire Martin's hours on Monday: 08:00-12:00 14:00-19:00)"),
         (["book", "--client", "dr-martin", "--contact", "5", "--type", "consultation", "--at", "2026-11-29T10:00"],
          "Dr Claire Martin has no hours on Sunday 29/11/2026"),
         (["book", "--client", "dr-martin", "--contact", "5", "--type", "consultation", "--at", "2026-12-25T10:00"],
          "Friday 25/12/2026 is a public holiday (Noël)"),
         (["book", "--client", "dr-martin", "--contact", "5", "--type", "consultation", "--at", "2026-11-23T09:00"],
          "Monday 23/11/2026 at 09:00 is in the past"),
-        (["book", "--client", "dr-martin", "--contact", "BLACKLISTED", "--type", "consultation", "--at", "2026-12-03T18:40"],
+        (["book", "--client", "dr-martin", "--contact", "BLACKLISTED", "--type", "consultation", "--at", "2026-12-03T18:30"],
          "blacklist: no appointment may be booked for this contact"),
         (["book", "--client", "dr-martin", "--contact", "5", "--type", "consultation", "--at", "TAKEN"],
          "the slot is taken: "),
-        (["book", "--client", "dr-martin", "--phone", "07 99 99 99 99", "--type", "consultation", "--at", "2026-12-03T18:40"],
+        (["book", "--client", "dr-martin", "--phone", "07 99 99 99 99", "--type", "consultation", "--at", "2026-12-03T18:30"],
          "no contact of dr-martin has the number 07 99 99 99 99; give a name to create one"),
         (["book", "--client", "dr-martin", "--phone", "07 99 99 99 99", "--name", "Zoé Nouvelle", "--type", "consultation",
           "--at", "2026-12-06T10:00"], "has no hours on Sunday"),

@@ -76,6 +76,7 @@ struct CommandLineTests {
 
     @Test func operatorsAddAndList() throws {
         let path = Binaries.temporaryFolder().appendingPathComponent("ops.sqlite").path
+        // Only init (demo, generate) makes a database.
         #expect(try Binaries.run(Binaries.secretary, ["init", "--admin", "admin", "--password-stdin", "--db", path],
                                  input: Binaries.demoPassword + "\n").status == 0)
         #expect(try Binaries.run(Binaries.secretary, ["operators", "add", "nadia", "--name", "Nadia Benali", "--role", "supervisor",

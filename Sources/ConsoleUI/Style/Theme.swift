@@ -1,4 +1,5 @@
 import Foundation
+import SecretaryCore
 
 /// A terminal colour: the eight ANSI colours, their bright variants, or the terminal's default.
 public enum TerminalColor: Hashable, Sendable {
@@ -53,9 +54,21 @@ public struct Theme: Sendable {
         public let description: String
     }
 
-    /// Reads a theme file's text; `file` is named in errors with the line and the key.
+    /// A theme is a few hundred bytes; anything larger is not one.
+    static let maximumBytes = 64 << 10
+
+    /// Reads a theme file's text; `file` is named in errors with the line and the key. Lines
+    /// may end in CRLF. An error never quotes a line that is not a theme's (`--theme
+    /// /etc/passwd` must not print the file): only a known role or a colour word is named.
     public init(name: String, text: String, file: String) throws {
+        do {
+            try InputText.check(text, maximumBytes: Theme.maximumBytes, what: "a theme file")
+        } catch let error as LineError {
+            throw LoadError(description: "\(file):\(error.line): \(error.field): \(error.message)")
+        }
         var styles: [StyleRole: Style] = [:]
+        var lines: [StyleRole: Int] = [:]
+        let text = text.replacingOccurrences(of: "\r\n", with: "\n")
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
                 .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
@@ -63,11 +76,16 @@ public struct Theme: Sendable {
             let place = "\(file):\(index + 1)"
             let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2 else {
-                throw LoadError(description: "\(place): expected 'role = colour [on colour] [bold]...', got '\(line)'")
+                throw LoadError(description: "\(place): not a theme line: expected 'role = colour [on colour] [bold]...'")
             }
             guard let role = StyleRole(rawValue: parts[0]) else {
-                throw LoadError(description: "\(place): unknown role '\(parts[0])'")
+                throw LoadError(description: Theme.quotable(parts[0]).map { "\(place): unknown role '\($0)'" }
+                                ?? "\(place): unknown role; the roles are " + StyleRole.allCases.map(\.rawValue).joined(separator: ", "))
             }
+            if let earlier = lines[role] {
+                throw LoadError(description: "\(place): role '\(role.rawValue)' given twice (line \(earlier) and line \(index + 1))")
+            }
+            lines[role] = index + 1
             styles[role] = try Theme.parseStyle(parts[1], place: place, key: parts[0])
         }
         self.name = name
@@ -92,13 +110,21 @@ public struct Theme: Sendable {
                 style.background = colour
             default:
                 guard !colourSet, let colour = TerminalColor(name: word) else {
-                    throw LoadError(description: "\(place): '\(key)': unknown colour or attribute '\(word)'")
+                    throw LoadError(description: Theme.quotable(word).map { "\(place): '\(key)': unknown colour or attribute '\($0)'" }
+                                    ?? "\(place): '\(key)': unknown colour or attribute; the colours are "
+                                        + TerminalColor.names.joined(separator: ", ") + " (bright-...), default")
                 }
                 style.foreground = colour
                 colourSet = true
             }
         }
         return style
+    }
+
+    /// A word worth quoting back (a misspelt role or colour: short, lower-case letters and
+    /// dashes); anything else may be another file's content, and is not repeated.
+    static func quotable(_ word: String) -> String? {
+        word.count <= 20 && word.allSatisfy({ ("a"..."z").contains($0) || $0 == "-" }) ? word : nil
     }
 
     /// This theme with colours dropped: for `NO_COLOR` and terminals without colours.

@@ -25,6 +25,15 @@ public struct BookingRules: Sendable {
         if let violation = violation(start: start, minutes: minutes, moving: moving) { throw violation }
     }
 
+    /// A time typed by hand between two slots (14:47 on a 15-minute grid) would leave gaps
+    /// no booking can fill and block both neighbouring slots; the console only offers slots.
+    public static func offGrid(_ start: LocalDateTime, client: Client) -> RuleViolation? {
+        let slot = client.slotMinutes
+        guard start.seconds != 0 || start.time.minutes % slot != 0 else { return nil }
+        return RuleViolation(.offSlotGrid, "\(client.calendar.spoken(client.calendar.instant(start))) is between two slots: "
+                             + "\(client.name)'s appointments start every \(slot) minutes (\(slot)-minute grid)")
+    }
+
     /// The first rule the time itself breaks, whoever the contact; nil when the slot is
     /// free. The free-slot search asks this of every candidate.
     public func violation(start: Date, minutes: Int, moving: Int64? = nil) -> RuleViolation? {

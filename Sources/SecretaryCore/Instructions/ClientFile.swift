@@ -69,6 +69,11 @@ public struct ClientFile: Equatable, Sendable {
     }
 
     /// The fields, in the order they are written.
+    /// Limits no real client file reaches (the demo's longest is a few KB): past them an
+    /// import is refused, so that one file cannot freeze the console that shows it.
+    public static let maximumBytes = 1 << 20
+    public static let maximumSectionBytes = 64 << 10
+
     public static let fields = ["id", "name", "profession", "line", "country", "time zone", "hours", "medical",
                                 "plan", "slot minutes", "agenda", "type", "advice", "effective from"]
         + DispatchSettings.fields
@@ -94,6 +99,7 @@ extension ClientFile {
     /// Reads a client file; `file` names it in errors.
     public init(parsing text: String, file: String? = nil) throws {
         do {
+            try InputText.check(text, maximumBytes: ClientFile.maximumBytes, what: "a client file")
             self = try ClientFileParser(text: text).parse()
         } catch let error as LineError {
             throw error.inFile(file)
@@ -148,11 +154,18 @@ private struct ClientFileParser {
         var sections: [Instructions.Section: (text: String, line: Int)] = [:]
         var current: (section: Instructions.Section, line: Int)?
         var body: [String] = []
+        var oversized: LineError?
         func flush() {
             guard let current else { return }
             while let last = body.last, last.trimmingCharacters(in: .whitespaces).isEmpty { body.removeLast() }
             while let first = body.first, first.trimmingCharacters(in: .whitespaces).isEmpty { body.removeFirst() }
             sections[current.section] = (body.joined(separator: "\n"), current.line)
+            let size = sections[current.section]?.text.utf8.count ?? 0
+            if size > ClientFile.maximumSectionBytes, oversized == nil {
+                oversized = LineError(line: current.line, field: current.section.rawValue,
+                                      "the section holds \(InputText.describe(bytes: size)); a section may hold at most "
+                                          + InputText.describe(bytes: ClientFile.maximumSectionBytes))
+            }
             body = []
         }
         for index in start..<lines.count {
@@ -173,6 +186,7 @@ private struct ClientFileParser {
             current = (section, index + 1)
         }
         flush()
+        if let oversized { throw oversized }
         return sections
     }
 
@@ -205,7 +219,11 @@ private struct ClientFileParser {
                 throw LineError(line: hoursField.line, field: "hours",
                                 "give days and ranges, like 'mon-fri 08:00-12:00 14:00-19:00', or leave the line out for the service's hours")
             }
-            return try checked(hoursField) { try WeeklyHours(parsing: hoursField.value) }
+            let hours = try checked(hoursField) { try WeeklyHours(parsing: hoursField.value) }
+            guard hours.days.values.contains(where: { !$0.isEmpty }) else {
+                throw LineError(line: hoursField.line, field: "hours", "gives no opening hours; give days and ranges, like 'mon-fri 08:00-12:00'")
+            }
+            return hours
         } ?? .service
         let medicalField = try field("medical")
         let medical: Bool
@@ -259,13 +277,20 @@ private struct ClientFileParser {
             throw LineError(line: endOfFields, field: "agenda", "missing; give at least one 'agenda: NAME' (a practitioner)")
         }
         var types: [AppointmentType] = []
+        var typeNames: [String: Int] = [:]
         for type in fields where type.key == "type" {
             let parsed = try checked(type) { try ClientFileParser.appointmentType(type.value, client: id) }
-            if let earlier = fieldLines["type \(parsed.name)"] {
+            // Names are matched case- and accent-blind (`--type consultation`): two may not fold alike.
+            if let earlier = typeNames[SearchText.fold(parsed.name)] {
                 throw LineError(line: type.line, field: "type", "'\(parsed.name)' given twice (first on line \(earlier))")
             }
+            typeNames[SearchText.fold(parsed.name)] = type.line
             fieldLines["type \(parsed.name)"] = type.line
             types.append(parsed)
+        }
+        guard !types.isEmpty else {
+            throw LineError(line: endOfFields, field: "type",
+                            "missing; give at least one 'type: NAME, MINUTES min', like 'type: Consultation, 20 min'")
         }
         var advice = AdviceRules()
         for rule in fields where rule.key == "advice" {

@@ -15,86 +15,105 @@ extension Optional where Wrapped == Date {
     var stored: Int64? { map(\.stored) }
 }
 
+
 extension Row {
     func date(_ column: String) -> Date { Date(stored: self[column]) }
     func optionalDate(_ column: String) -> Date? { (self[column] as Int64?).map(Date.init(stored:)) }
 }
 
+// Every decoder reads through `StoredRow`: a damaged value throws a `DamagedRow` naming
+// the table, the id and the column, never a crash printing the row.
+
 extension Client: FetchableRecord {
     public init(row: Row) throws {
-        try self.init(
-            id: ClientID(row["id"]), name: row["name"], profession: row["profession"],
-            line: PhoneNumber(e164: row["line"]), country: Country(code: row["country"]),
-            timeZoneIdentifier: row["time_zone"], hours: WeeklyHours(parsing: row["hours"]),
-            plan: Plan(callsPerMonth: row["calls_included"], smsPerMonth: row["sms_included"]),
-            isMedical: row["is_medical"], slotMinutes: row["slot_minutes"])
+        self = try StoredRow(row, "client").decoding { r in
+            try Client(
+                id: ClientID(r["id"]), name: r["name"], profession: r["profession"],
+                line: PhoneNumber(e164: r["line"]), country: Country(code: r["country"]),
+                timeZoneIdentifier: r["time_zone"], hours: WeeklyHours(parsing: r["hours"]),
+                plan: Plan(callsPerMonth: r["calls_included"], smsPerMonth: r["sms_included"]),
+                isMedical: r["is_medical"], slotMinutes: r["slot_minutes"])
+        }
     }
 }
 
 extension Agenda: FetchableRecord {
     public init(row: Row) throws {
-        let hours: String? = row["hours"]
-        try self.init(id: row["id"], clientID: ClientID(row["client_id"]), name: row["name"],
-                      hours: hours.flatMap { $0.isEmpty ? nil : $0 }.map(WeeklyHours.init(parsing:)))
+        self = try StoredRow(row, "agenda").decoding { r in
+            let hours: String? = try r["hours"]
+            return try Agenda(id: r["id"], clientID: ClientID(r["client_id"]), name: r["name"],
+                              hours: hours.flatMap { $0.isEmpty ? nil : $0 }.map(WeeklyHours.init(parsing:)))
+        }
     }
 }
 
 extension AppointmentType: FetchableRecord {
     public init(row: Row) throws {
-        try self.init(id: row["id"], clientID: ClientID(row["client_id"]), name: row["name"],
-                      minutes: row["minutes"], colour: row["colour"])
+        self = try StoredRow(row, "appointment_type").decoding { r in
+            try AppointmentType(id: r["id"], clientID: ClientID(r["client_id"]), name: r["name"],
+                                minutes: r["minutes"], colour: r["colour"])
+        }
     }
 }
 
 extension Operator: FetchableRecord {
     public init(row: Row) throws {
-        try self.init(id: row["id"], login: row["login"], displayName: row["display_name"],
-                      role: Role(parsing: row["role"]))
+        self = try StoredRow(row, "operator").decoding { r in
+            try Operator(id: r["id"], login: r["login"], displayName: r["display_name"], role: Role(parsing: r["role"]))
+        }
     }
 }
 
 extension Call: FetchableRecord {
     public init(row: Row) throws {
-        let from: String? = row["from_number"]
-        let outcome: String? = row["outcome"]
-        self.init(
-            id: row["id"], clientID: try ClientID(row["client_id"]),
-            from: try from.map(PhoneNumber.init(e164:)), contactID: row["contact_id"],
-            status: try CallStatus(parsing: row["status"]), isUrgent: row["urgent"],
-            arrivedAt: row.date("arrived_at"), answeredAt: row.optionalDate("answered_at"),
-            endedAt: row.optionalDate("ended_at"), doneAt: row.optionalDate("done_at"), operatorID: row["operator_id"],
-            outcome: outcome.flatMap(CallOutcome.init(rawValue:)), note: row["note"])
+        self = try StoredRow(row, "call").decoding { r in
+            let from: String? = try r["from_number"]
+            let outcome: String? = try r["outcome"]
+            return Call(
+                id: try r["id"], clientID: try ClientID(r["client_id"]),
+                from: try from.map(PhoneNumber.init(e164:)), contactID: try r["contact_id"],
+                status: try CallStatus(parsing: r["status"]), isUrgent: try r["urgent"],
+                arrivedAt: try r.date("arrived_at"), answeredAt: try r.optionalDate("answered_at"),
+                endedAt: try r.optionalDate("ended_at"), doneAt: try r.optionalDate("done_at"),
+                operatorID: try r["operator_id"], outcome: outcome.flatMap(CallOutcome.init(rawValue:)), note: try r["note"])
+        }
     }
 }
 
 extension Appointment: FetchableRecord {
     public init(row: Row) throws {
-        try self.init(
-            id: row["id"], clientID: ClientID(row["client_id"]), agendaID: row["agenda_id"],
-            contactID: row["contact_id"], typeID: row["type_id"], start: row.date("start_at"),
-            end: row.date("end_at"), status: AppointmentStatus(rawValue: row["status"]) ?? .booked,
-            note: row["note"], cancelReason: row["cancel_reason"])
+        self = try StoredRow(row, "appointment").decoding { r in
+            try Appointment(
+                id: r["id"], clientID: ClientID(r["client_id"]), agendaID: r["agenda_id"],
+                contactID: r["contact_id"], typeID: r["type_id"], start: r.date("start_at"),
+                end: r.date("end_at"), status: AppointmentStatus(rawValue: r["status"]) ?? .booked,
+                note: r["note"], cancelReason: r["cancel_reason"])
+        }
     }
 }
 
 extension Absence: FetchableRecord {
     public init(row: Row) throws {
-        try self.init(id: row["id"], agendaID: row["agenda_id"], start: row.date("start_at"),
-                      end: row.date("end_at"), reason: row["reason"])
+        self = try StoredRow(row, "absence").decoding { r in
+            try Absence(id: r["id"], agendaID: r["agenda_id"], start: r.date("start_at"),
+                        end: r.date("end_at"), reason: r["reason"])
+        }
     }
 }
 
 extension Message: FetchableRecord {
     public init(row: Row) throws {
-        let number: String? = row["callback_number"]
-        let tags: String = row["tags"]
-        try self.init(
-            id: row["id"], clientID: ClientID(row["client_id"]), callID: row["call_id"],
-            callerName: row["caller_name"], callbackNumber: number.map(PhoneNumber.init(e164:)),
-            reason: row["reason"], text: row["body"], isUrgent: row["urgent"],
-            tags: tags.split(separator: ",").map(String.init), status: MessageStatus(parsing: row["status"]),
-            createdAt: row.date("created_at"), contactID: row["contact_id"],
-            transmittedAt: row.optionalDate("transmitted_at"), acknowledgedAt: row.optionalDate("acknowledged_at"))
+        self = try StoredRow(row, "message").decoding { r in
+            let number: String? = try r["callback_number"]
+            let tags: String = try r["tags"]
+            return try Message(
+                id: r["id"], clientID: ClientID(r["client_id"]), callID: r["call_id"],
+                callerName: r["caller_name"], callbackNumber: number.map(PhoneNumber.init(e164:)),
+                reason: r["reason"], text: r["body"], isUrgent: r["urgent"],
+                tags: tags.split(separator: ",").map(String.init), status: MessageStatus(parsing: r["status"]),
+                createdAt: r.date("created_at"), contactID: r["contact_id"],
+                transmittedAt: r.optionalDate("transmitted_at"), acknowledgedAt: r.optionalDate("acknowledged_at"))
+        }
     }
 }
 

@@ -41,19 +41,31 @@ public struct Identity: Hashable, Sendable, CustomStringConvertible {
 /// An error opening or using the database, worded for the person at the terminal.
 public struct StoreError: Error, CustomStringConvertible, Equatable {
     public let description: String
-    public init(_ description: String) { self.description = description }
+    /// Another program held the database for longer than this command waits: a PBX hook
+    /// exits with a status of its own for it, so the PBX can fall back.
+    public let isBusy: Bool
+    public init(_ description: String, isBusy: Bool = false) {
+        self.description = description
+        self.isBusy = isBusy
+    }
 }
 
 /// The SQLite database that all terminals share. WAL mode lets readers run while one
-/// process writes; the busy timeout makes concurrent writers wait their turn instead of
-/// failing with `database is locked`.
+/// process writes; writers wait for each other a bounded time (`OpenMode`), then give up
+/// with a `busy` error instead of failing at once or waiting for ever.
 public final class Store: @unchecked Sendable {
     public let path: String
     /// "Now" for the data: the system's clock, or a training clock on a demo database.
     public internal(set) var clock: any Clock
     /// True when `clock` is a training clock: audit entries then record both times.
     public internal(set) var isTraining = false
-    let pool: DatabasePool
+    /// A pool (a writer and readers) for commands that write, one read-only connection for
+    /// those that only read.
+    let pool: any DatabaseWriter
+    /// What the opening found worth telling the user (loose permissions, tightened).
+    public let warnings: [String]
+    /// How long a write waits for another process's lock before giving up.
+    public let busyTimeout: TimeInterval
     /// The session each login signed in with in this process: their actions are recorded
     /// under it even where a store function names the person by login only.
     private var sessions: [String: Int64] = [:]
@@ -69,74 +81,67 @@ public final class Store: @unchecked Sendable {
         return sessionsLock.withLock { sessions[identity.login] }
     }
 
-    /// Opens (creating if needed, mode 0600) and migrates the database at `path`.
-    public init(path: String, clock: any Clock = SystemClock(), migrate: Bool = true) throws {
+    /// Opens the database at `path` as `mode` allows: see `OpenMode`. `busyTimeout` bounds
+    /// every wait for another process's lock (and the opening itself); the commands pass
+    /// theirs (`writeWait`, `consoleWait`), the library's users (tests, benchmarks, the
+    /// stress helper) keep a generous default.
+    public init(path: String, clock: any Clock = SystemClock(), mode: OpenMode = .create,
+                busyTimeout: TimeInterval = 30) throws {
         self.path = path
         self.clock = clock
-        try Store.prepareFile(at: path)
+        self.busyTimeout = busyTimeout
+        let file = try DatabaseFile.prepare(path, mode: mode)
+        warnings = file.warnings
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(30)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "secretary"
         // Reads through a memory map rather than a read() call per page: a week's
         // appointments and their contacts sit on dozens of pages. Only the pages touched
         // count in the process's memory, and they are the kernel's cache, shared.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
         do {
-            pool = try Store.openPool(path: path, configuration: configuration, migrate: migrate)
+            pool = try Store.open(path: path, mode: mode, configuration: configuration,
+                                  deadline: Date().addingTimeInterval(busyTimeout))
+        } catch let error as DatabaseError where error.isBusy {
+            throw StoreError.busy(path, seconds: busyTimeout)
         } catch let error as DatabaseError {
             throw StoreError("cannot open database \(path): \(error.message ?? error.description)")
         }
     }
 
-    /// Opens the pool, retrying while another process holds the file busy at that moment.
-    /// Opening is the one step the busy timeout does not cover: when the WAL file is missing,
-    /// GRDB writes to create it inside a deferred transaction, and SQLite answers a busy
-    /// snapshot at once rather than waiting. Several terminals starting together meet it.
-    private static func openPool(path: String, configuration: Configuration, migrate: Bool) throws -> DatabasePool {
-        var attempt = 0
-        while true {
-            do {
-                let pool = try DatabasePool(path: path, configuration: configuration)
-                if migrate { try Schema.migrator.migrate(pool) }
-                return pool
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 100 {
-                attempt += 1
-                usleep(useconds_t(20_000 + Int.random(in: 0..<30_000)))
-            }
-        }
+    /// Reads the schema's state with one read-only connection (no write, no write lock),
+    /// then: keeps that connection for a read-only command whose schema is current; opens a
+    /// pool for the others; migrates only a file whose schema is behind, or a new one.
+    private static func open(path: String, mode: OpenMode, configuration: Configuration,
+                             deadline: Date) throws -> any DatabaseWriter {
+        var readOnly = configuration
+        readOnly.readonly = true
+        var reader: DatabaseQueue? = try DatabaseQueue(path: path, configuration: readOnly)
+        let state = try reader?.read(SchemaState.init) ?? .empty
+        try state.check(path: path, mode: mode)
+        if mode == .readOnly && state == .current, let reader { return reader }
+        reader = nil
+        let pool = try openPool(path: path, configuration: configuration, deadline: deadline)
+        // The migrator takes the write lock and applies only what is missing, so two
+        // processes starting together on an old file migrate it once.
+        if state != .current { try Schema.migrator.migrate(pool) }
+        if mode == .readOnly { return try DatabaseQueue(path: path, configuration: readOnly) }
+        return pool
     }
 
-    /// Creates the file with mode 0600 (and a missing folder with 0700) before SQLite does,
-    /// so patients' data is never readable by other users, even for an instant.
-    private static func prepareFile(at path: String) throws {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { throw StoreError("cannot open database \(path): it is a folder") }
-            guard manager.isReadableFile(atPath: path) else {
-                throw StoreError("cannot open database \(path): not readable")
-            }
-            if let handle = FileHandle(forReadingAtPath: path) {
-                defer { try? handle.close() }
-                let header = handle.readData(ofLength: 16)
-                if !header.isEmpty && header != Data("SQLite format 3\0".utf8) {
-                    throw StoreError("cannot open database \(path): not an SQLite database")
-                }
-            }
-            return
-        }
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty, !manager.fileExists(atPath: folder) {
+    /// Opens the pool, retrying until `deadline` while another process holds the file busy
+    /// at that moment. Opening is the one step the busy timeout does not cover: when the WAL
+    /// file is missing, GRDB writes to create it inside a deferred transaction, and SQLite
+    /// answers a busy snapshot at once rather than waiting. Several terminals starting
+    /// together meet it.
+    private static func openPool(path: String, configuration: Configuration, deadline: Date) throws -> DatabasePool {
+        while true {
             do {
-                try manager.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                            attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw StoreError("cannot create folder \(folder): \(error.localizedDescription)")
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.isBusy && Date() < deadline {
+                usleep(useconds_t(20_000 + Int.random(in: 0..<30_000)))
             }
-        }
-        guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError("cannot create database \(path)")
         }
     }
 
@@ -291,6 +296,8 @@ public final class Store: @unchecked Sendable {
     func mapped<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
+        } catch let error as DatabaseError where error.isBusy {
+            throw StoreError.busy(path, seconds: busyTimeout)
         } catch let error as DatabaseError {
             throw StoreError("database error: \(error.message ?? error.description)")
         }

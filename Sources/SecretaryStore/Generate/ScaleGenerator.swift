@@ -97,6 +97,7 @@ struct ScaleGenerator {
             try writeAppointments()
             try writeCalls()
         }
+        try store.mapped { try store.pool.writeWithoutTransaction { try Store.markIncomplete(false, in: $0) } }
         try store.checkpoint()
         return summary
     }
@@ -161,6 +162,9 @@ struct ScaleGenerator {
                 }
             }
             try Store.saveSetting(.databaseKind, DatabaseKind.generated.rawValue, in: db)
+            // Incomplete until the last row is in: a generation killed midway leaves a file
+            // every command refuses with the reason (the mark commits with these first rows).
+            try Store.markIncomplete(true, in: db)
             // Through the client file import, as an administrator would add them.
             for generated in clients {
                 _ = try Store.importClientFile(generated.file, at: nowDate, by: ScaleGenerator.actor, trail: &trail, in: db)

@@ -143,7 +143,7 @@ extension Store {
 
     static func summaries(where condition: String, orderBy order: String, arguments: StatementArguments,
                           in db: Database) throws -> [CallSummary] {
-        try Row.fetchAll(db, sql: """
+        try DamagedRows.decodeEach(Row.fetchAll(db, sql: """
             SELECT call.*, client.name AS client_name, contact.first_name AS contact_first_name,
                    contact.last_name AS contact_last_name, operator.login AS operator_login
             FROM call
@@ -151,7 +151,7 @@ extension Store {
             LEFT JOIN contact ON contact.id = call.contact_id
             LEFT JOIN operator ON operator.id = call.operator_id
             WHERE \(condition) ORDER BY \(order)
-            """, arguments: arguments).map { row in
+            """, arguments: arguments)) { row in
             let last: String? = row["contact_last_name"]
             let first: String = row["contact_first_name"] ?? ""
             return CallSummary(call: try Call(row: row), clientName: row["client_name"],

@@ -102,6 +102,12 @@ extension Store {
         }
 
         let types = try String.fetchAll(db, sql: "SELECT name FROM appointment_type WHERE client_id = ?", arguments: [id])
+        for type in file.appointmentTypes where !types.contains(type.name) {
+            if let stored = types.first(where: { SearchText.fold($0) == SearchText.fold(type.name) }) {
+                throw LineError(line: file.line(of: "type \(type.name)"), field: "type",
+                                "'\(type.name)' is the type '\(stored)' already; write its name as it is, '\(stored)'")
+            }
+        }
         for name in types where !file.appointmentTypes.contains(where: { $0.name == name }) {
             throw StoreError("appointment type '\(name)' of \(id) is not in the file: an import adds and changes "
                              + "appointment types but never removes one, since appointments use it")

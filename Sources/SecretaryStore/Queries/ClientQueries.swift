@@ -4,7 +4,7 @@ import SecretaryCore
 
 extension Store {
     public func clients() throws -> [Client] {
-        try read { try Client.fetchAll($0, sql: "SELECT * FROM client ORDER BY name") }
+        try read { try Client.fetchListing($0, sql: "SELECT * FROM client ORDER BY name") }
     }
 
     /// The client, or an error naming the unknown id.

@@ -43,9 +43,15 @@ extension Store {
         return index == 0 ? nil : history[index - 1].changes(to: history[index])
     }
 
+    /// A document past a client file's size (written around the import) is a damaged row:
+    /// laying it out would freeze the console that shows it.
     private static func instructions(from row: Row) throws -> Instructions {
-        try Instructions(version: row["version"], effectiveFrom: LocalDate(parsing: row["effective_from"]),
-                         document: row["document"])
+        let stored = StoredRow(row, "instructions")
+        let document: String = try stored["document"]
+        guard document.utf8.count <= ClientFile.maximumBytes else { throw stored.damaged("document") }
+        return try stored.decoding { r in
+            try Instructions(version: r["version"], effectiveFrom: LocalDate(parsing: r["effective_from"]), document: document)
+        }
     }
 
     /// Adds a new version (an *avenant*); the previous ones are kept.

@@ -48,7 +48,7 @@ extension Store {
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             arguments += [limit]
-            return try Message.fetchAll(db, sql: "SELECT * FROM message \(filter) ORDER BY created_at DESC, id DESC LIMIT ?",
+            return try Message.fetchListing(db, sql: "SELECT * FROM message \(filter) ORDER BY created_at DESC, id DESC LIMIT ?",
                                         arguments: arguments)
         }
     }

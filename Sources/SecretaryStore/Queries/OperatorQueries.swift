@@ -13,7 +13,7 @@ public struct AccountStatus: Equatable, Sendable {
 
 extension Store {
     public func operators() throws -> [Operator] {
-        try read { try Operator.fetchAll($0, sql: "SELECT * FROM operator ORDER BY login") }
+        try read { try Operator.fetchListing($0, sql: "SELECT * FROM operator ORDER BY login") }
     }
 
     public func accounts() throws -> [AccountStatus] {

@@ -27,6 +27,9 @@ struct BookCommand: ParsableCommand {
     func run() throws {
         _ = try choice.clientID()
         let start = try LocalDateTime(parsing: at)
+        guard start.seconds == 0 else {
+            throw SecretaryCore.ValidationError(field: "at", value: at, reason: "has seconds; appointments start on a whole minute (YYYY-MM-DDTHH:MM)")
+        }
         guard (contact == nil) != (phone == nil) else {
             throw SecretaryCore.ValidationError(field: "contact", value: contact ?? phone ?? "",
                                                 reason: "give either --contact ID or --phone NUMBER")
@@ -40,6 +43,7 @@ struct BookCommand: ParsableCommand {
         let (store, me) = try global.signedIn(Self.auditName)
         let (client, agenda) = try choice.resolve(in: store)
         let appointmentType = try store.appointmentType(of: client.id, named: type)
+        if let offGrid = BookingRules.offGrid(start, client: client) { throw offGrid }
         let who: BookingContact = try contactID.map { .existing($0) }
             ?? .phone(PhoneNumber(phone!, country: client.country), newContactName: name)
         let booked = try store.book(BookingRequest(agendaID: agenda.id, contact: who, typeID: appointmentType.id,

@@ -11,13 +11,15 @@ struct CallInCommand: ParsableCommand {
         discussion: """
             For a PBX dialplan or a telephony webhook. The line identifies the client; the caller is \
             matched to the client's contacts by number. A call outside the client's opening hours is \
-            recorded as closed and never offered to operators.
+            recorded as closed and never offered to operators. When another program holds the database \
+            for more than 5 s, it gives up with one line and exit status 75, so the PBX can fall back.
             """)
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("The client's dedicated number that was dialled.", valueName: "number"))
     var line: String
-    @Option(help: ArgumentHelp("The caller's number, or 'anonymous' when withheld.", valueName: "number"))
+    @Option(help: ArgumentHelp("The caller's number, or 'withheld' (also 'anonymous') when the PBX has none; empty is refused.",
+                               valueName: "number"))
     var from: String
     @Option(help: ArgumentHelp("When the call arrived, in the client's local time (default: now).",
                                valueName: "YYYY-MM-DDTHH:MM:SS"))
@@ -37,6 +39,10 @@ struct CallInCommand: ParsableCommand {
 
     func run() throws {
         let lineNumber = try PhoneNumber(line)
+        guard !from.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw SecretaryCore.ValidationError(field: "from", value: from,
+                                                reason: "is empty; give the caller's number, or say --from withheld")
+        }
         let caller = CallInCommand.withheldSpellings.contains(from.lowercased()) ? nil : from
         let local = try at.map(LocalDateTime.init(parsing:))
         let store = try global.openStore()

@@ -37,6 +37,11 @@ struct ClientCommand: ParsableCommand {
 
         func run() throws {
             let name = (file as NSString).lastPathComponent
+            // Measured before it is read: a 60 MB file is refused at once, not after loading it.
+            if let size = try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int, size > ClientFile.maximumBytes {
+                throw LineError(file: name, line: 1, field: "size", "\(InputText.describe(bytes: size)); a client file may hold "
+                                + "at most \(InputText.describe(bytes: ClientFile.maximumBytes))")
+            }
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw ValidationError(field: "client file", value: file, reason: "cannot be read")
             }

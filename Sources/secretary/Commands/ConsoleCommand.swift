@@ -21,7 +21,8 @@ struct ConsoleCommand: ParsableCommand {
     @OptionGroup var console: ConsoleOptions
 
     func run() throws {
-        let store = try global.openStore()
+        try ConsoleLauncher.requireTerminal(global: global, options: console)
+        let store = try global.openStore(busyTimeout: Store.consoleWait)
         try ConsoleLauncher(global: global, options: console, store: store, demoLogin: nil).run()
     }
 }
@@ -33,6 +34,18 @@ struct ConsoleLauncher {
     let store: Store
     /// The demo signs this account in with the demo password, without asking.
     let demoLogin: String?
+
+    /// Checked before the database is opened, so a console started without a terminal
+    /// writes nothing (it would set the operator's presence, then unset it). The theme is
+    /// read first: its errors are worth saying with or without a terminal.
+    /// Also turns the Swift crash reporter off, here and in the programs it starts (the
+    /// demo's traffic): an interactive backtrace must never run on an operator's terminal.
+    static func requireTerminal(global: GlobalOptions, options: ConsoleOptions) throws {
+        _ = try options.screen.appearance()
+        try CursesTerminal.requireTerminal()
+        setenv("SWIFT_BACKTRACE", "enable=no", 1)
+        SignalGuard.withoutCrashReporter()
+    }
 
     func run() throws {
         // Everything that can fail before the terminal is touched is checked first, so a

@@ -28,7 +28,9 @@ struct DemoCommand: ParsableCommand {
         if !explicitClock {
             global.clockStart = DemoCommand.demoClockStart(now: Date())
         }
-        let store = try global.openStore(applyClock: false)
+        try ConsoleLauncher.requireTerminal(global: global, options: console)
+        try DemoCommand.refuseRealData(global)
+        let store = try global.openStore(.create, busyTimeout: Store.consoleWait, applyClock: false)
         if try store.clients().isEmpty && !store.hasAccounts() {
             try global.applyClock(to: store)
             try store.seedDemo()
@@ -62,6 +64,18 @@ struct DemoCommand: ParsableCommand {
 
             """
         FileHandle.standardError.write(Data(message.utf8))
+    }
+
+    /// Refuses, read-only and before anything is written, a database with clients that the
+    /// demo did not make: the demo's simulated calls would land among real ones.
+    static func refuseRealData(_ global: GlobalOptions) throws {
+        let path = global.databasePath
+        guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 else { return }
+        let store = try global.openStore(.readOnly, applyClock: false)
+        if try !store.clients().isEmpty || store.hasAccounts(), try store.databaseKind() != .demo {
+            throw StoreError("\(path) is not a demo database (it was not made by `secretary demo` or `init --demo`): "
+                             + "the demo would show and change real data; open it with `secretary console`")
+        }
     }
 
     /// The demo lives in open hours: now when the service answers, otherwise the next

@@ -28,7 +28,7 @@ struct GenerateCommand: ParsableCommand {
         guard global.databaseGiven else {
             throw ValidationError(field: "db", value: "", reason: "name the file to generate with --db PATH")
         }
-        let store = try global.openStore()
+        let store = try global.openStore(.create)
         let started = Date()
         let bar = ProgressBar(terminal: isatty(STDOUT_FILENO) == 1)
         let summary = try store.generate(size, seed: seed) { bar.show($0) }

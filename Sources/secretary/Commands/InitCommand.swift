@@ -17,7 +17,7 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Read the first administrator's password from standard input (its first line).") var passwordStdin = false
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openStore(.create)
         if demo {
             let summary = try store.seedDemo()
             try store.checkpoint()

@@ -17,9 +17,13 @@ struct MoveCommand: ParsableCommand {
     func run() throws {
         let id = try parseID(appointment, "appointment id")
         let start = try LocalDateTime(parsing: to)
+        guard start.seconds == 0 else {
+            throw SecretaryCore.ValidationError(field: "to", value: to, reason: "has seconds; appointments start on a whole minute (YYYY-MM-DDTHH:MM)")
+        }
         let (store, me) = try global.signedIn(Self.auditName)
         let current = try store.appointment(id: id)
         let client = try store.client(current.appointment.clientID)
+        if let offGrid = BookingRules.offGrid(start, client: client) { throw offGrid }
         let target = try agenda.map { try store.agenda(of: client.id, named: $0).id }
         let moved = try store.move(id, to: client.calendar.instant(start), agendaID: target, by: me.identity)
         print("Moved appointment \(id) (\(moved.contactName)) to \(client.calendar.spoken(moved.start)).")

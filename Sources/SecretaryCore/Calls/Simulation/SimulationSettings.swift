@@ -14,7 +14,9 @@ public struct CallRate: Hashable, Sendable, CustomStringConvertible {
     public init(parsing text: String) throws {
         let bad = ValidationError(field: "rate", value: text, reason: "expected calls per hour, like 120/h")
         let parts = text.trimmingCharacters(in: .whitespaces).lowercased().split(separator: "/", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let count = Double(parts[0]), count.isFinite else { throw bad }
+        // Digits and a point only: Double() alone also reads "0x10" (16) and "1e3".
+        guard (1...2).contains(parts.count), parts[0].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+              let count = Double(parts[0]), count.isFinite else { throw bad }
         let unit = parts.count == 2 ? String(parts[1]) : "h"
         switch unit {
         case "h", "hour": try self.init(perHour: count)
