@@ -11,6 +11,7 @@ public enum Action: String, CaseIterable, Sendable {
     case previousWeek, nextWeek, today
     case nextFreeSlot, moveAppointment, cancelAppointment, noShow, waitlist, goToDate, nextAgenda, chooseType
     case newMessage, medicalQuestion, emergencyScript, clientMessages, instructionsHistory
+    case toggleReports, previousPeriod, nextPeriod, spanDay, spanWeek, spanMonth, nextClient, previousClient
 }
 
 /// Where a binding applies.
@@ -19,6 +20,8 @@ public enum Scope: Hashable, Sendable {
     case pane(PaneID)
     /// The supervisor's wallboard, which only watches.
     case wallboard
+    /// The wallboard's reports screen (the wallboard's keys apply there too).
+    case reports
 }
 
 public struct Binding: Sendable {
@@ -94,10 +97,21 @@ public enum Keymap {
         Binding(action: .clientMessages, keys: [.character("m")], scope: .pane(.instructions), hinted: false, label: .actionClientMessages),
         Binding(action: .instructionsHistory, keys: [.character("v")], scope: .pane(.instructions), hinted: true,
                 label: .actionInstructionsHistory),
+        Binding(action: .toggleReports, keys: [.character("r")], scope: .wallboard, hinted: true, label: .actionReports),
         Binding(action: .help, keys: [.character("?"), .function(1)], scope: .wallboard, hinted: true, label: .actionHelp),
         Binding(action: .redraw, keys: [.control("l")], scope: .wallboard, hinted: true, label: .actionRedraw),
         Binding(action: .quit, keys: [.character("q")], scope: .wallboard, hinted: true, label: .actionQuit),
         Binding(action: .cancel, keys: [.escape], scope: .wallboard, hinted: false, label: .actionCancel),
+        Binding(action: .previousPeriod, keys: [.character("["), .left, .character("h")], scope: .reports, hinted: true,
+                label: .actionPreviousPeriod),
+        Binding(action: .nextPeriod, keys: [.character("]"), .right, .character("l")], scope: .reports, hinted: true,
+                label: .actionNextPeriod),
+        Binding(action: .spanDay, keys: [.character("d")], scope: .reports, hinted: true, label: .actionSpanDay),
+        Binding(action: .spanWeek, keys: [.character("w")], scope: .reports, hinted: true, label: .actionSpanWeek),
+        Binding(action: .spanMonth, keys: [.character("m")], scope: .reports, hinted: true, label: .actionSpanMonth),
+        Binding(action: .nextClient, keys: [.character("c")], scope: .reports, hinted: true, label: .actionNextClient),
+        Binding(action: .previousClient, keys: [.character("C")], scope: .reports, hinted: false, label: .actionPreviousClient),
+        Binding(action: .today, keys: [.character("t")], scope: .reports, hinted: false, label: .actionToday),
     ]
 
     /// The action of `key` in `pane`: the pane's own bindings first, then the global ones.

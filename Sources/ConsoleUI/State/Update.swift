@@ -203,6 +203,8 @@ private func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         return performAgendaAction(&state, action)
     case .newMessage, .medicalQuestion, .emergencyScript, .clientMessages, .instructionsHistory:
         return performMessageAction(&state, action)
+    case .toggleReports, .previousPeriod, .nextPeriod, .spanDay, .spanWeek, .spanMonth, .nextClient, .previousClient:
+        break // the wallboard's reports screen only
     }
     return []
 }

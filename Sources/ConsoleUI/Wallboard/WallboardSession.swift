@@ -9,6 +9,8 @@ public protocol WallboardData: AnyObject {
     func changeCounter() throws -> Int
     /// Today's figures as they stand now.
     func figures(thresholdSeconds: Int) throws -> SupervisorFigures
+    /// The reports screen's figures for `request`.
+    func reports(_ request: ReportsRequest, thresholdSeconds: Int) throws -> ReportsData
 }
 
 /// Runs the wallboard: feeds events to `updateWallboard`, performs the effects against the
@@ -51,6 +53,12 @@ public final class WallboardSession {
         case .loadFigures:
             do {
                 return [.figuresLoaded(try data.figures(thresholdSeconds: state.thresholdSeconds))]
+            } catch {
+                return [.failed("\(error)")]
+            }
+        case .loadReport(let request):
+            do {
+                return [.reportLoaded(try data.reports(request, thresholdSeconds: state.thresholdSeconds))]
             } catch {
                 return [.failed("\(error)")]
             }

@@ -16,6 +16,9 @@ public struct WallboardState: Equatable, Sendable {
     public var showsHelp = false
     public var flash: Flash?
     public var isRunning = true
+    /// Live figures, or the reports screen (a key switches).
+    public var mode: WallboardMode = .live
+    public var reports: ReportsState
 
     public init(width: Int, height: Int, language: Language, user: Operator, now: Date,
                 thresholdSeconds: Int = SupervisorFigures.defaultThresholdSeconds) {
@@ -25,6 +28,7 @@ public struct WallboardState: Equatable, Sendable {
         self.user = user
         self.now = now
         self.thresholdSeconds = thresholdSeconds
+        reports = ReportsState(request: ReportsRequest(span: .week, anchor: SupervisorFigures.serviceCalendar.localDate(of: now)))
     }
 
     public func text(_ key: Text) -> String { key(language) }
@@ -48,11 +52,13 @@ public enum WallboardEvent: Sendable {
     case resize(width: Int, height: Int)
     case externalChange
     case figuresLoaded(SupervisorFigures)
+    case reportLoaded(ReportsData)
     case failed(String)
 }
 
 /// Work the wallboard's update asks for, performed by `WallboardSession`.
 public enum WallboardEffect: Equatable, Sendable {
     case loadFigures
+    case loadReport(ReportsRequest)
     case redraw
 }

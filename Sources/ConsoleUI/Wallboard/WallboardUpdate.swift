@@ -27,6 +27,12 @@ public func updateWallboard(_ state: inout WallboardState, _ event: WallboardEve
         state.figures = figures
         if state.flash?.isError == true { state.flash = nil }
         return []
+    case .reportLoaded(let data):
+        // A late answer to an earlier request is dropped: the newest request wins.
+        guard data.request == state.reports.request else { return [] }
+        state.reports.data = data
+        if state.flash?.isError == true { state.flash = nil }
+        return []
     case .failed(let message):
         state.flash = Flash(text: message, isError: true)
         return []
@@ -40,8 +46,14 @@ private func handleWallboardKey(_ state: inout WallboardState, _ key: Key) -> [W
         }
         return []
     }
-    guard let action = Keymap.wallboardAction(for: key) else { return [] }
+    let inReports = state.mode == .reports
+    guard let action = inReports ? Keymap.reportsAction(for: key) : Keymap.wallboardAction(for: key) else { return [] }
     switch action {
+    case .toggleReports:
+        state.mode = inReports ? .live : .reports
+        if inReports { return [.loadFigures] }
+        state.reports.request.anchor = SupervisorFigures.serviceCalendar.localDate(of: state.now)
+        return [.loadReport(state.reports.request)]
     case .quit:
         state.isRunning = false
     case .help:
@@ -51,7 +63,7 @@ private func handleWallboardKey(_ state: inout WallboardState, _ key: Key) -> [W
     case .cancel:
         state.flash = nil
     default:
-        break
+        if inReports { return handleReportsKey(&state, action) }
     }
     return []
 }
