@@ -33,7 +33,7 @@ enum ReportTable {
         guard !hours.isEmpty else { return }
         Swift.print("")
         Swift.print("Busiest hours (calls offered, by weekday and hour):")
-        printTable([[""] + hours.map { Digits.two($0) }] + Weekday.allCases.map { day in
+        printTable([["DAY"] + hours.map { Digits.two($0) }] + Weekday.allCases.map { day in
             [day.key.capitalized] + hours.map { "\(report.busiestHours[day.rawValue - 1][$0])" }
         })
     }

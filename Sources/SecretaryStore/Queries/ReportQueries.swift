@@ -8,7 +8,7 @@ import SecretaryCore
 
 extension Store {
     /// Each client's usage for `month` (or one client's), the month read in each client's
-    /// own time zone. Clients created after the month are left out.
+    /// own time zone. Clients created after the month, with nothing in it, are left out.
     public func monthlyUsage(month: LocalMonth, client: ClientID? = nil, rules: UsageRules) throws -> [ClientUsage] {
         let now = clock.now()
         return try read { db in
@@ -27,8 +27,11 @@ extension Store {
             let smsSource = try SMSSource(db)
             var usage: [ClientUsage] = []
             for (client, range) in zip(clients, bounds) {
-                if let since = created[client.id.rawValue], since >= range.upperBound.stored { continue }
                 var facts = try Store.usageFacts(client: client.id, range: range, db: db)
+                // A client signed after the month owes nothing for it (history imported with
+                // it, as generated data has, still shows).
+                if let since = created[client.id.rawValue], since >= range.upperBound.stored,
+                   facts.callGroups.isEmpty, facts.messages == 0, facts.appointmentsBooked == 0 { continue }
                 facts.appointmentsMoved = changes.filter { $0.client == client.id.rawValue && $0.action == "move" && range.contains($0.at) }.count
                 facts.appointmentsCancelled = changes.filter { $0.client == client.id.rawValue && $0.action == "cancel" && range.contains($0.at) }.count
                 facts.smsSegments = try smsSource?.segments(client: client.id, range: range, db: db)
