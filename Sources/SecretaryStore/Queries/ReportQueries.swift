@@ -23,7 +23,7 @@ extension Store {
             }, uniquingKeysWith: { first, _ in first })
             let bounds = clients.map { month.bounds(in: $0.calendar) }
             let widest = (bounds.map(\.lowerBound).min() ?? now)..<(bounds.map(\.upperBound).max() ?? now)
-            let changes = try Store.appointmentChanges(in: widest, db: db)
+            let changes = Dictionary(grouping: try Store.appointmentChanges(in: widest, db: db), by: \.client)
             let smsSource = try SMSSource(db)
             var usage: [ClientUsage] = []
             for (client, range) in zip(clients, bounds) {
@@ -32,8 +32,9 @@ extension Store {
                 // it, as generated data has, still shows).
                 if let since = created[client.id.rawValue], since >= range.upperBound.stored,
                    facts.callGroups.isEmpty, facts.messages == 0, facts.appointmentsBooked == 0 { continue }
-                facts.appointmentsMoved = changes.filter { $0.client == client.id.rawValue && $0.action == "move" && range.contains($0.at) }.count
-                facts.appointmentsCancelled = changes.filter { $0.client == client.id.rawValue && $0.action == "cancel" && range.contains($0.at) }.count
+                let own = (changes[client.id.rawValue] ?? []).filter { range.contains($0.at) }
+                facts.appointmentsMoved = own.filter { $0.action == "move" }.count
+                facts.appointmentsCancelled = own.filter { $0.action == "cancel" }.count
                 facts.smsSegments = try smsSource?.segments(client: client.id, range: range, db: db)
                 usage.append(ClientUsage.compute(client: client, month: month, facts: facts, rules: rules, now: now))
             }
