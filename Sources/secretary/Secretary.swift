@@ -16,7 +16,7 @@ struct Secretary: ParsableCommand {
             FreeSlotsCommand.self, AbsenceCommand.self, WaitlistCommand.self,
             CallInCommand.self, CallEndCommand.self, CallsCommand.self, SimulateCommand.self, SupervisorCommand.self,
             UsageCommand.self, ReportCommand.self,
-            GenerateCommand.self,
+            GenerateCommand.self, AuditCommand.self, SettingsCommand.self,
         ]
     )
 

@@ -55,7 +55,9 @@ struct UsageAndReportTests {
             """.write(to: file, atomically: true, encoding: .utf8)
         let imported = try secretary(["client", "import", file.path, "--clock-start", "2026-09-01T10:00"], db: path)
         try #require(imported.status == 0, "\(imported.stderr)")
-        let added = try secretary(["operators", "add", "rapporteur", "--name", "Rose Rapport", "--role", "operator"], db: path)
+        let added = try Binaries.run(Binaries.secretary, ["operators", "add", "rapporteur", "--name", "Rose Rapport", "--role",
+                                                          "operator", "--password-stdin", "--db", path],
+                                     input: "rapport-test-2026\n")
         try #require(added.status == 0, "\(added.stderr)")
 
         let clock = ManualClock(utc("2026-10-01T07:00:00Z"))

@@ -76,12 +76,14 @@ extension Store {
         return facts
     }
 
-    /// Moves and cancellations in `range`: only the audit log says when they happened.
+    /// Moves and cancellations in `range`: only the audit log says when they happened (at
+    /// the training time on a training database).
     static func appointmentChanges(in range: Range<Date>, db: Database) throws -> [(client: String, action: String, at: Date)] {
         try Row.fetchAll(db, sql: """
-            SELECT appointment.client_id, audit.action, audit.at FROM audit
+            SELECT appointment.client_id, audit.action, coalesce(audit.training_at, audit.at) FROM audit
             JOIN appointment ON appointment.id = CAST(audit.object_id AS INTEGER)
-            WHERE audit.action IN ('move', 'cancel') AND audit.at >= ? AND audit.at < ? AND audit.object_type = 'appointment'
+            WHERE audit.action IN ('move', 'cancel') AND coalesce(audit.training_at, audit.at) >= ?
+              AND coalesce(audit.training_at, audit.at) < ? AND audit.object_type = 'appointment'
             """, arguments: [range.lowerBound.stored, range.upperBound.stored]).map {
             (client: $0[0], action: $0[1], at: Date(stored: $0[2]))
         }

@@ -37,7 +37,8 @@ struct ReportCommand: ParsableCommand {
         guard !(json && csv) else { throw ValidationError(field: "format", value: "--json --csv", reason: "choose one") }
         let toDate = try to.map { try LocalDate(parsing: $0) }
         let fromDate = try from.map { try LocalDate(parsing: $0) }
-        let store = try global.openStore()
+        let (store, me) = try global.signedIn("report")
+        try store.require(.supervise, by: me.identity, for: "reports")
         let last = toDate ?? SupervisorFigures.serviceCalendar.localDate(of: store.now)
         let first = fromDate ?? last.adding(days: -6)
         guard first <= last else {
@@ -49,6 +50,8 @@ struct ReportCommand: ParsableCommand {
         }
         let report = try store.callReport(from: first, to: last, by: granularity, client: clientID,
                                           operatorLogin: answeredBy, thresholdSeconds: threshold)
+        try store.recordRead(by: me.identity, objectType: "report", objectIDs: [],
+                             details: "report \(first) to \(last) by \(granularity.rawValue): \(clientID?.rawValue ?? "all clients")")
         if json { return try printJSON(report) }
         if csv { return printCSV(ReportTable.csv(report)) }
         ReportTable.print(report)

@@ -39,11 +39,14 @@ struct UsageCommand: ParsableCommand {
         }
         let rules = try UsageRules(shortAbandonSeconds: seconds)
         guard !(json && csv) else { throw ValidationError(field: "format", value: "--json --csv", reason: "choose one") }
-        let store = try global.openStore()
+        let (store, me) = try global.signedIn("usage")
+        try store.require(.supervise, by: me.identity, for: "usage")
         let chosen = month ?? LocalMonth(of: SupervisorFigures.serviceCalendar.localDate(of: store.now))
         let usage = try store.monthlyUsage(month: chosen, client: clientID, rules: rules)
         let smsCounted = try store.countsSMS()
         let notes = smsCounted ? [] : [ClientUsage.smsNote]
+        try store.recordRead(by: me.identity, objectType: "usage", objectIDs: [],
+                             details: "usage \(chosen): \(clientID?.rawValue ?? "all clients")")
         if json {
             return try printJSON(Output(month: chosen, shortAbandonSeconds: seconds, smsCounted: smsCounted, notes: notes,
                                         clients: usage))
