@@ -224,6 +224,19 @@ struct UsageAndReportTests {
         #expect(text.contains("Busiest hours"))
     }
 
+    @Test func anOperatorIsRefusedUsageAndReports() throws {
+        for command in ["usage", "report"] {
+            let result = try secretary([command, "--clock-start", "2026-11-23T10:00"], db: Self.database,
+                                       environment: Binaries.signedInAs("claire"))
+            #expect(result.status != 0)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains("needs the role supervisor or above; claire does not have it"), "\(result.stderr)")
+        }
+        let supervisor = try secretary(["report", "--clock-start", "2026-11-23T10:00"], db: Self.database,
+                                       environment: Binaries.signedInAs("sophie"))
+        #expect(supervisor.status == 0, "\(supervisor.stderr)")
+    }
+
     @Test func badInputIsOneLineAndNothingElse() throws {
         for arguments in [["usage", "--month", "2026-13"], ["report", "--by", "year"],
                           ["report", "--from", "2026-10-31", "--to", "2026-10-01"], ["usage", "--short-abandon", "x"],
