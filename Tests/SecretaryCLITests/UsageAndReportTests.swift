@@ -224,6 +224,30 @@ struct UsageAndReportTests {
         #expect(text.contains("Busiest hours"))
     }
 
+    /// With the dispatch's delivery record (issue 15's `delivery` table), SMS are counted:
+    /// two sent in October (2 and 1 segments), one still queued, one e-mail.
+    @Test func smsAreCountedFromTheDispatchRecordWhenThereIsOne() throws {
+        let copy = Binaries.temporaryFolder().appendingPathComponent("with-dispatch.sqlite").path
+        try FileManager.default.copyItem(atPath: Self.database, toPath: copy)
+        let october = Int64(Self.utc("2026-10-02T10:00:00Z").timeIntervalSince1970)
+        let sql = """
+            CREATE TABLE delivery (id INTEGER PRIMARY KEY, client_id TEXT NOT NULL, channel TEXT NOT NULL,
+                                   status TEXT NOT NULL, sent_at INTEGER, segments INTEGER);
+            INSERT INTO delivery (client_id, channel, status, sent_at, segments) VALUES
+                ('rapport-test', 'sms', 'sent', \(october), 2), ('rapport-test', 'sms', 'sent', \(october + 60), 1),
+                ('rapport-test', 'sms', 'pending', NULL, NULL), ('rapport-test', 'email', 'sent', \(october), NULL);
+            """
+        let created = try Binaries.run("/usr/bin/env", ["sqlite3", copy, sql])
+        try #require(created.status == 0, "\(created.stderr)")
+        let result = try secretary(["usage", "--month", "2026-10", "--json", "--clock-start", "2026-11-23T10:00"], db: copy)
+        let output = try object(result)
+        #expect((output["notes"] as? [String]) == [])
+        let usage = try #require((output["clients"] as? [[String: Any]])?.first)
+        #expect(usage["smsSegments"] as? Int == 3)
+        #expect(usage["smsCounted"] as? Bool == true)
+        #expect(usage["overageSMS"] as? Int == 2)
+    }
+
     @Test func anOperatorIsRefusedUsageAndReports() throws {
         for command in ["usage", "report"] {
             let result = try secretary([command, "--clock-start", "2026-11-23T10:00"], db: Self.database,
