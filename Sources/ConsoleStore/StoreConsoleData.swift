@@ -41,7 +41,7 @@ public final class StoreConsoleData: ConsoleData {
 
     private func activeCall(_ call: Call) -> ActiveCall {
         ActiveCall(callID: call.id, clientID: call.clientID, from: call.from, answeredAt: call.answeredAt ?? store.now,
-                   endedAt: call.endedAt)
+                   endedAt: call.endedAt, contactID: call.contactID)
     }
 
     public func finishCall(_ callID: Int64, outcome: CallOutcome, note: String, by user: Operator) throws {
@@ -76,11 +76,26 @@ public final class StoreConsoleData: ConsoleData {
 
     public func openContact(_ contactID: Int64, by user: Operator) throws -> ContactHistory {
         try store.recordView(by: identity, objectType: "contact", objectID: "\(contactID)")
+        return try history(contactID)
+    }
+
+    public func refreshContact(_ contactID: Int64) throws -> (Contact, ContactHistory) {
+        guard let contact = try store.contact(id: contactID) else { throw StoreError("unknown contact \(contactID)") }
+        return (contact, try history(contactID))
+    }
+
+    private func history(_ contactID: Int64) throws -> ContactHistory {
         let history = try store.contactHistory(contactID)
         return ContactHistory(
             calls: history.calls.map { .init(at: $0.at, text: $0.text) },
             messages: history.messages.map { .init(at: $0.at, text: $0.text) },
-            appointments: history.appointments.map { .init(at: $0.at, text: $0.text) })
+            appointments: history.appointments.map { .init(at: $0.at, text: $0.text, status: $0.status) })
+    }
+
+    public func contact(id: Int64) throws -> Contact? { try store.contact(id: id) }
+
+    public func identifyCaller(callID: Int64, contactID: Int64, by user: Operator) throws {
+        try store.identifyCaller(callID: callID, contactID: contactID, operator: user.login)
     }
 
     public func addContact(_ contact: Contact, by user: Operator) throws -> Contact {

@@ -64,6 +64,9 @@ public final class CursesTerminal {
         if CursesTerminal.active === self { CursesTerminal.active = nil }
     }
 
+    /// The terminal's bell (or its visible flash, where the terminal has no bell).
+    public func bell() { beep() }
+
     /// Forgets what is on screen, so the next draw repaints every cell (Ctrl-L, resize).
     public func invalidate() {
         previous = nil

@@ -59,7 +59,7 @@ struct AgendaUpdateTests {
         let after = update(&state, .agenda(.booked(booked)))
         #expect(state.overlay == nil)
         #expect(state.flash?.text == "Booked: Marie Lefèvre · Consultation · Mon 23/11 10:30")
-        #expect(after == [.loadWeek(F.agenda, try! LocalDate(parsing: "2026-11-23")), .openContact(F.marie)],
+        #expect(after == [.loadWeek(F.agenda, try! LocalDate(parsing: "2026-11-23")), .refreshContact(F.marie.id)],
                 "the week and the caller's upcoming appointments are read again")
     }
 

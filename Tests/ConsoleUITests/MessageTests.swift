@@ -214,23 +214,25 @@ struct EmergencyTests {
         line: PhoneNumber("02 511 90 09", country: .be), country: .be,
         hours: WeeklyHours(parsing: "mon-fri 08:00-19:00"), plan: Plan(callsPerMonth: 100, smsPerMonth: 10), isMedical: true)
 
-    @Test func anEmergencyTermInTheCallNoteOpensTheScriptAndEnterReportsIt() throws {
+    @Test func anEmergencyTermInTheCallNoteIsOfferedAndF12ReportsIt() throws {
         var state = Fixture.answered()
         _ = update(&state, .key(.character("e")))
         _ = update(&state, .key(.character("5")))
         _ = type("douleur thoracique", into: &state)
-        #expect(state.overlay == .endCall(outcome: .information, note: "douleur thoracique"), "a word being typed is not read yet")
-        #expect(update(&state, .key(.enter)).isEmpty, "Enter reads the whole note: the script, not the end of the call")
+        #expect(state.overlay == .endCall(outcome: .information, note: "douleur thoracique"), "the note keeps the keys")
+        #expect(render(state).text.contains("⚠ « douleur thoracique » — F2: emergency script?"))
+        _ = update(&state, .key(.function(2)))
         let script = try #require(emergencyScript(state))
         #expect(script.assessment.matches.map(\.match.phrase) == ["douleur thoracique"])
         let screen = render(state)
         for expected in ["EMERGENCY — Cabinet du Dr Martin", "Heard: « douleur thoracique »", "15    SAMU", "112",
-                         "raccrocher et d'appeler immédiatement le 15 (SAMU)", "Enter: close the call as an emergency"] {
+                         "raccrocher et d'appeler immédiatement le 15 (SAMU)", "F12: Confirm the emergency"] {
             #expect(screen.text.contains(expected), "missing \(expected):\n\(screen.text)")
         }
         #expect(screen.role(of: "Dites à l'appelant") == .emergency)
 
-        let effects = update(&state, .key(.enter))
+        #expect(update(&state, .key(.enter)).isEmpty, "Enter, which typing produces, does not confirm")
+        let effects = update(&state, .key(.function(12)))
         guard case .reportEmergency(let callID, let note, let message) = effects.first else {
             Issue.record("Enter did not report the emergency: \(effects)")
             return
@@ -243,25 +245,30 @@ struct EmergencyTests {
         #expect(state.flash?.text == "Emergency: call closed, urgent message sent")
     }
 
-    @Test func escapeSaysItIsNotAnEmergencyAndTypingOnDoesNotReopenIt() throws {
+    @Test func escapeSaysItIsNotAnEmergencyAndTheTermIsNoLongerOffered() throws {
         var state = Fixture.answered()
         _ = update(&state, .key(.character("e")))
         _ = update(&state, .key(.character("5")))
         _ = type("pas de douleur thoracique,", into: &state)
-        #expect(emergencyScript(state) != nil, "a complete term opens the script as it is typed")
+        #expect(render(state).text.contains("« douleur thoracique » — F2"), "a term is offered as it is typed")
+        _ = update(&state, .key(.function(2)))
+        #expect(emergencyScript(state) != nil)
         _ = update(&state, .key(.escape))
         #expect(state.overlay == .endCall(outcome: .information, note: "pas de douleur thoracique,"))
+        #expect(!render(state).text.contains("— F2"), "dismissed during this call")
         _ = type(" rappel demain", into: &state)
         #expect(state.overlay == .endCall(outcome: .information, note: "pas de douleur thoracique, rappel demain"))
         #expect(update(&state, .key(.enter)) == [.finishCall(10, .information, "pas de douleur thoracique, rappel demain")])
     }
 
-    @Test func anEmergencyTermInTheMessageTextOpensTheScriptToo() throws {
+    @Test func anEmergencyTermInTheMessageTextIsOfferedToo() throws {
         var state = Fixture.answered()
         _ = update(&state, .key(.character("M")))
         _ = update(&state, .key(.tab))
         _ = update(&state, .key(.tab))
         _ = type("Son mari a des idées suicidaires.", into: &state)
+        #expect(render(state).text.contains("« suicidaires » — F2"))
+        _ = update(&state, .key(.function(2)))
         let script = try #require(emergencyScript(state))
         #expect(script.assessment.numbers.map(\.number) == ["3114"])
         #expect(render(state).text.contains("3114"))
@@ -276,7 +283,8 @@ struct EmergencyTests {
         _ = type("Patiente orientée", into: &state)
         #expect(update(&state, .key(.enter)).isEmpty)
         #expect(try #require(emergencyScript(state)).assessment.numbers.first?.number == "15")
-        guard case .reportEmergency(10, "Patiente orientée", let message) = update(&state, .key(.enter)).first else {
+        #expect(update(&state, .key(.enter)).isEmpty, "only F12 confirms")
+        guard case .reportEmergency(10, "Patiente orientée", let message) = update(&state, .key(.function(12))).first else {
             Issue.record("Enter did not report the emergency")
             return
         }
@@ -323,7 +331,7 @@ struct EmergencyTests {
         _ = update(&belgian, .key(.character("e")))
         _ = update(&belgian, .key(.character("5")))
         _ = type("veut mourir", into: &belgian)
-        _ = update(&belgian, .key(.enter))
+        _ = update(&belgian, .key(.function(2)))
         #expect(render(belgian).text.contains("1813"))
         #expect(try #require(emergencyScript(belgian)).assessment.numbers.map(\.number) == ["1813"])
     }

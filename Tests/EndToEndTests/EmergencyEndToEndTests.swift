@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Emergency triage in the real console: an emergency term typed in the end-of-call note
-/// opens the script; confirming it closes the call as an emergency and alerts the client.
+/// Emergency triage in the real console: an emergency term typed in the end-of-call note is
+/// offered; F2 opens the script, F12 confirms it, closing the call as an emergency and
+/// alerting the client.
 @Suite("Emergency triage in tmux", .serialized)
 struct EmergencyEndToEndTests {
     @Test func anEmergencyTermInTheCallNoteOpensTheScriptAndAlertsTheClient() throws {
@@ -17,6 +18,8 @@ struct EmergencyEndToEndTests {
         try tmux.send("5")
         try tmux.waitFor("Note:")
         try tmux.type("douleur thoracique ")
+        try tmux.waitFor("« douleur thoracique » — F2")
+        try tmux.send("F2")
         let screen = try tmux.waitFor("EMERGENCY")
         for expected in ["Heard: « douleur thoracique »", "15    SAMU", "112   numéro d'urgence européen",
                          "raccrocher et d'appeler immédiatement le 15 (SAMU)"] {
@@ -24,6 +27,9 @@ struct EmergencyEndToEndTests {
         }
 
         try tmux.send("Enter")
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(try tmux.screen().contains("EMERGENCY"), "Enter does not confirm")
+        try tmux.send("F12")
         let after = try tmux.waitFor("urgent message sent")
         #expect(!after.contains("► ON CALL"), "the call is closed: \(after)")
         let messages = try Binaries.run(Binaries.secretary, ["messages", "--db", db, "--status", "new", "--json"])

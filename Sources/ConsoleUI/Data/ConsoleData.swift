@@ -29,16 +29,20 @@ public struct ActiveCall: Equatable, Sendable {
     public var clientID: ClientID
     public var from: PhoneNumber?
     public var answeredAt: Date
+    /// The caller's contact as the store has it (set on call-in, or by the operator's `C`).
+    public var contactID: Int64?
     /// When the talk ended (the caller hung up, or the call was transferred): the operator
     /// is then in wrap-up.
     public var endedAt: Date?
 
-    public init(callID: Int64, clientID: ClientID, from: PhoneNumber?, answeredAt: Date, endedAt: Date? = nil) {
+    public init(callID: Int64, clientID: ClientID, from: PhoneNumber?, answeredAt: Date, endedAt: Date? = nil,
+                contactID: Int64? = nil) {
         self.callID = callID
         self.clientID = clientID
         self.from = from
         self.answeredAt = answeredAt
         self.endedAt = endedAt
+        self.contactID = contactID
     }
 }
 
@@ -70,9 +74,12 @@ public struct ContactHistory: Equatable, Sendable {
     public struct Item: Equatable, Sendable {
         public var at: Date
         public var text: String
-        public init(at: Date, text: String) {
+        /// An appointment's status, shown before its text (so never cut off).
+        public var status: AppointmentStatus?
+        public init(at: Date, text: String, status: AppointmentStatus? = nil) {
             self.at = at
             self.text = text
+            self.status = status
         }
     }
 
@@ -107,6 +114,12 @@ public protocol ConsoleData: AnyObject {
     func searchContacts(name: String, client: ClientID) throws -> [Contact]
     /// Loads a caller's history and records in the audit log that `user` viewed the record.
     func openContact(_ contactID: Int64, by user: Operator) throws -> ContactHistory
+    /// A contact and its history read again for a card already open (no view recorded).
+    func refreshContact(_ contactID: Int64) throws -> (Contact, ContactHistory)
+    /// One contact, or nil when it no longer exists.
+    func contact(id: Int64) throws -> Contact?
+    /// Records that `contactID` is who calls on `callID` (only the operator on the call may).
+    func identifyCaller(callID: Int64, contactID: Int64, by user: Operator) throws
     func addContact(_ contact: Contact, by user: Operator) throws -> Contact
     /// The week of `agenda` from `monday`, laid out (`WeekGrid`).
     func weekGrid(agenda: Agenda, monday: LocalDate) throws -> WeekGrid

@@ -11,6 +11,12 @@ public enum Action: String, CaseIterable, Sendable {
     case previousWeek, nextWeek, today
     case nextFreeSlot, moveAppointment, cancelAppointment, noShow, waitlist, goToDate, nextAgenda, chooseType
     case newMessage, medicalQuestion, emergencyScript, clientMessages, instructionsHistory
+    /// The caller pane during a call: the contact shown is the caller; show the caller again.
+    case identifyCaller, backToCaller
+    /// The emergency script: confirm (a key no typing produces).
+    case confirmEmergency
+    /// Text fields, as readline edits a line.
+    case caretLeft, caretRight, caretStart, caretEnd, deleteBackward, deleteForward, deleteWord, clearField
     case toggleReports, previousPeriod, nextPeriod, spanDay, spanWeek, spanMonth, nextClient, previousClient
 }
 
@@ -20,6 +26,12 @@ public enum Scope: Hashable, Sendable {
     case pane(PaneID)
     /// The supervisor's wallboard, which only watches.
     case wallboard
+    /// Any text being typed (a search, a form's field): keys not bound here are typed.
+    case textField
+    /// The emergency script.
+    case emergency
+    /// The help window.
+    case help
     /// The wallboard's reports screen (the wallboard's keys apply there too).
     case reports
 }
@@ -92,7 +104,32 @@ public enum Keymap {
         Binding(action: .medicalQuestion, keys: [.character("Q")], scope: .global, hinted: false, label: .actionMedicalQuestion),
         Binding(action: .medicalQuestion, keys: [.character("Q")], scope: .pane(.instructions), hinted: true,
                 label: .actionMedicalQuestion),
-        Binding(action: .emergencyScript, keys: [.character("!")], scope: .global, hinted: true, label: .actionEmergency),
+        Binding(action: .emergencyScript, keys: [.character("!"), .function(2)], scope: .global, hinted: true, label: .actionEmergency),
+        Binding(action: .identifyCaller, keys: [.character("C")], scope: .pane(.lookup), hinted: true, label: .actionIdentifyCaller),
+        Binding(action: .backToCaller, keys: [.escape], scope: .pane(.lookup), hinted: true, label: .actionBackToCaller),
+
+        // Typing never confirms an emergency: F2 opens the script from a field, F12 confirms.
+        Binding(action: .emergencyScript, keys: [.function(2)], scope: .textField, hinted: false, label: .actionEmergency),
+        Binding(action: .caretLeft, keys: [.left, .control("b")], scope: .textField, hinted: false, label: .actionCaretLeft),
+        Binding(action: .caretRight, keys: [.right, .control("f")], scope: .textField, hinted: false, label: .actionCaretRight),
+        Binding(action: .caretStart, keys: [.home, .control("a")], scope: .textField, hinted: false, label: .actionCaretStart),
+        Binding(action: .caretEnd, keys: [.end, .control("e")], scope: .textField, hinted: false, label: .actionCaretEnd),
+        Binding(action: .deleteBackward, keys: [.backspace], scope: .textField, hinted: false, label: .actionDeleteBackward),
+        Binding(action: .deleteForward, keys: [.delete, .control("d")], scope: .textField, hinted: false, label: .actionDeleteForward),
+        Binding(action: .deleteWord, keys: [.control("w")], scope: .textField, hinted: false, label: .actionDeleteWord),
+        Binding(action: .clearField, keys: [.control("u")], scope: .textField, hinted: false, label: .actionClearField),
+
+        Binding(action: .confirmEmergency, keys: [.function(12)], scope: .emergency, hinted: true, label: .actionConfirmEmergency),
+        Binding(action: .cancel, keys: [.escape], scope: .emergency, hinted: true, label: .actionNotAnEmergency),
+
+        Binding(action: .up, keys: [.up, .character("k")], scope: .help, hinted: false, label: .actionScrollUp),
+        Binding(action: .down, keys: [.down, .character("j")], scope: .help, hinted: true, label: .actionScrollDown),
+        Binding(action: .pageUp, keys: [.pageUp], scope: .help, hinted: false, label: .actionPageUp),
+        Binding(action: .pageDown, keys: [.pageDown, .character(" ")], scope: .help, hinted: true, label: .actionPageDown),
+        Binding(action: .top, keys: [.home], scope: .help, hinted: false, label: .actionTop),
+        Binding(action: .bottom, keys: [.end], scope: .help, hinted: false, label: .actionBottom),
+        Binding(action: .cancel, keys: [.escape, .character("?"), .character("q"), .enter], scope: .help, hinted: true,
+                label: .actionCancel),
         Binding(action: .clientMessages, keys: [.character("m")], scope: .pane(.lookup), hinted: true, label: .actionClientMessages),
         Binding(action: .clientMessages, keys: [.character("m")], scope: .pane(.instructions), hinted: false, label: .actionClientMessages),
         Binding(action: .instructionsHistory, keys: [.character("v")], scope: .pane(.instructions), hinted: true,
@@ -118,6 +155,11 @@ public enum Keymap {
     public static func action(for key: Key, in pane: PaneID) -> Action? {
         bindings.first { $0.scope == .pane(pane) && $0.keys.contains(key) }?.action
             ?? bindings.first { $0.scope == .global && $0.keys.contains(key) }?.action
+    }
+
+    /// The action of `key` in a window or a field (`.textField`, `.emergency`, `.help`).
+    public static func action(for key: Key, scope: Scope) -> Action? {
+        bindings.first { $0.scope == scope && $0.keys.contains(key) }?.action
     }
 
     public static func bindings(for scope: Scope) -> [Binding] { bindings.filter { $0.scope == scope } }

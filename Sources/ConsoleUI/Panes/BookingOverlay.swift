@@ -55,7 +55,7 @@ enum BookingOverlay {
         let agenda = state.context?.agendas.first { $0.id == form.agendaID }?.name ?? ""
         var lines = [Line(text: "\(agenda) · \(when(form.start, state))", role: .heading)]
         if form.step == .contact {
-            lines.append(Line(text: state.text(.lookupSearchPrompt) + form.query + "▏", role: .input))
+            lines.append(Line(text: state.text(.lookupSearchPrompt) + state.withCaret(form.query), role: .input))
             if form.results.isEmpty && !SearchText.words(form.query).isEmpty {
                 lines.append(Line(text: state.text(.lookupNoMatch), role: .dim))
             }
@@ -92,7 +92,7 @@ enum BookingOverlay {
             let end = form.start.addingTimeInterval(TimeInterval(type.minutes * 60))
             lines.append(Line(text: "→ \(contact.displayName) · \(type.name) · \(span(form.start, end, state))",
                               role: .emphasis))
-            lines.append(Line(text: state.text(.endCallNote) + form.note + "▏", role: .input))
+            lines.append(Line(text: state.text(.endCallNote) + state.withCaret(form.note), role: .input))
             lines.append(Line(text: state.text(.bookingNoteHint), role: .dim))
         } else {
             lines.append(Line(text: state.text(.bookingTypeHint), role: .dim))
@@ -129,7 +129,7 @@ enum BookingOverlay {
 
     static func cancel(_ state: AppState, _ form: CancelForm) -> [Line] {
         var lines = [Line(text: describe(form.booking, state), role: .emphasis),
-                     Line(text: state.text(.cancelReason) + form.reason + (form.confirming ? "" : "▏"), role: .input)]
+                     Line(text: state.text(.cancelReason) + (form.confirming ? form.reason : state.withCaret(form.reason)), role: .input)]
         if let error = form.error { lines.append(Line(text: error, role: .warning)) }
         lines.append(Line(text: ""))
         lines.append(form.confirming ? Line(text: state.text(.cancelConfirm), role: .warning)
@@ -165,7 +165,7 @@ enum BookingOverlay {
         }
         lines.append(Line(text: ""))
         if form.typingPreferences {
-            lines.append(Line(text: state.text(.waitlistPreferences) + form.preferences + "▏", role: .input))
+            lines.append(Line(text: state.text(.waitlistPreferences) + state.withCaret(form.preferences), role: .input))
             lines.append(Line(text: form.error ?? state.text(.waitlistPreferencesHint), role: form.error == nil ? .dim : .warning))
         } else {
             lines.append(Line(text: state.text(.waitlistTypeHint), role: .dim))
@@ -185,7 +185,7 @@ enum BookingOverlay {
             line = Rect(x: 1, y: state.height / 2, width: state.width - 2, height: 1)
         }
         buffer.fill(line, role: .input)
-        let used = buffer.write(state.text(.goToPrompt) + text + "▏", x: line.x, y: line.y, role: .input, limit: line.width)
+        let used = buffer.write(state.text(.goToPrompt) + state.withCaret(text), x: line.x, y: line.y, role: .input, limit: line.width)
         if let error {
             buffer.write("  " + error, x: line.x + used, y: line.y, role: .warning, limit: line.width - used)
         }

@@ -21,7 +21,15 @@ enum EmergencyOverlay {
             lines += InstructionsPane.wrap(sentence, width: width)
         }
         lines.append("")
-        lines += InstructionsPane.wrap(state.text(state.call == nil ? .emergencyNoCall : .emergencyConfirm), width: width)
+        if state.call == nil {
+            lines += InstructionsPane.wrap(state.text(.emergencyNoCall), width: width)
+        } else {
+            // The keys, from the keymap: F12 confirms, Esc says it was not one.
+            for binding in Keymap.bindings(for: .emergency) {
+                let keys = binding.keys.map(\.label).joined(separator: " ")
+                lines += InstructionsPane.wrap(keys + state.language.colon + state.text(binding.label), width: width)
+            }
+        }
         return lines
     }
 

@@ -59,7 +59,7 @@ public enum InstructionsPane {
     static func render(_ state: AppState, into buffer: inout ScreenBuffer, in rect: Rect) {
         var rows = rect
         if state.instructions.finding || !state.instructions.query.isEmpty && state.instructions.matchLine != nil {
-            buffer.write(state.text(.instructionsFindPrompt) + state.instructions.query + (state.instructions.finding ? "▏" : ""),
+            buffer.write(state.text(.instructionsFindPrompt) + (state.instructions.finding ? state.withCaret(state.instructions.query) : state.instructions.query),
                          x: rect.x, y: rect.maxY - 1, role: .input, limit: rect.width)
             rows.height -= 1
         }

@@ -7,7 +7,7 @@ enum LookupPane {
         var writer = LineWriter(rect: rect)
         let lookup = state.lookup
         if lookup.searching || (!lookup.query.isEmpty && lookup.opened == nil) {
-            writer.line(&buffer, state.text(.lookupSearchPrompt) + lookup.query + (lookup.searching ? "▏" : ""), role: .input)
+            writer.line(&buffer, state.text(.lookupSearchPrompt) + (lookup.searching ? state.withCaret(lookup.query) : lookup.query), role: .input)
             if lookup.results.isEmpty && !SearchText.words(lookup.query).isEmpty {
                 writer.line(&buffer, state.text(.lookupNoMatch), role: .dim)
             } else if lookup.results.count >= LookupState.searchLimit {
@@ -47,11 +47,23 @@ enum LookupPane {
 
     private static func contactCard(_ state: AppState, _ contact: Contact, into buffer: inout ScreenBuffer,
                                     writer: inout LineWriter) {
+        // During a call, the card always says whether it shows the caller.
+        if state.call != nil {
+            let whose: Text = state.lookup.showsCaller ? .cardCaller
+                : state.lookup.caller == nil && state.lookup.results.contains(contact) ? .cardCandidate : .cardLookedUp
+            writer.line(&buffer, (state.lookup.showsCaller ? "☎ " : "? ") + state.text(whose),
+                        role: state.lookup.showsCaller ? .ownCall : .warning, fill: true)
+        }
         writer.line(&buffer, contact.displayName, role: .heading)
         if contact.isBlacklisted { writer.line(&buffer, "⚠ " + state.text(.lookupBlacklisted), role: .warning, fill: true) }
         writer.line(&buffer, "\(state.text(.labelNumbers)) : " + contact.phones.map(\.national).joined(separator: ", "))
         if let email = contact.email { writer.line(&buffer, "\(state.text(.labelEmail)) : \(email)") }
-        if !contact.notes.isEmpty { writer.line(&buffer, "\(state.text(.labelNotes)) : \(contact.notes)", role: .emphasis) }
+        // A note is read in full: wrapped, never cut.
+        if !contact.notes.isEmpty {
+            for line in InstructionsPane.wrap("\(state.text(.labelNotes)) : \(contact.notes)", width: writer.rect.width) {
+                writer.line(&buffer, line, role: .emphasis)
+            }
+        }
         guard let history = state.lookup.history else { return }
         let calendar = state.calendar
         let upcoming = history.appointments.filter { $0.at >= state.now }.reversed()
@@ -63,10 +75,23 @@ enum LookupPane {
         for (title, items) in sections {
             guard writer.line(&buffer, "") else { return }
             writer.line(&buffer, state.text(title) + (items.isEmpty ? " : " + state.text(.historyNone) : ""), role: .heading)
+            let statusWidth = items.contains { $0.status != nil } ? AppointmentMark.width(state.language) + 1 : 0
             for item in items.prefix(5) {
                 let date = state.language.fullDate(calendar.localDate(of: item.at))
                 let time = calendar.timeOfDay(of: item.at)
-                if !writer.line(&buffer, "  \(date) \(time)  \(item.text)") { return }
+                guard writer.y < writer.rect.maxY else { return }
+                // An appointment's status first, in its own column and colour: never at the cut end.
+                if let status = item.status {
+                    let mark = AppointmentMark(status, isPast: item.at < state.now)
+                    buffer.write(" " + DisplayWidth.fit(state.text(mark.text), columns: statusWidth, ellipsis: false),
+                                 x: writer.rect.x, y: writer.y, role: mark.role, limit: writer.rect.width)
+                    let cut = DisplayWidth.prefix(" \(date) \(time)  \(item.text)", columns: writer.rect.width - 1 - statusWidth,
+                                                  ellipsis: true)
+                    buffer.write(cut, x: writer.rect.x + 1 + statusWidth, y: writer.y)
+                    writer.y += 1
+                } else if !writer.line(&buffer, "  \(date) \(time)  \(item.text)") {
+                    return
+                }
             }
         }
     }
@@ -90,5 +115,25 @@ struct LineWriter {
         buffer.write(DisplayWidth.prefix(text, columns: rect.width, ellipsis: true), x: rect.x, y: y, role: role)
         y += 1
         return true
+    }
+}
+
+/// An appointment's status on the caller's card: a short word in its colour. A booked
+/// appointment in the past is done.
+struct AppointmentMark {
+    let text: Text
+    let role: StyleRole
+
+    init(_ status: AppointmentStatus, isPast: Bool) {
+        switch status {
+        case .booked: (text, role) = isPast ? (.statusDone, .dim) : (.statusBooked, .success)
+        case .cancelled: (text, role) = (.statusCancelled, .warning)
+        case .noShow: (text, role) = (.statusNoShow, .urgent)
+        }
+    }
+
+    /// The column's width: the longest word in the language.
+    static func width(_ language: Language) -> Int {
+        [Text.statusDone, .statusBooked, .statusCancelled, .statusNoShow].map { DisplayWidth.of($0(language)) }.max() ?? 0
     }
 }

@@ -9,7 +9,7 @@ enum MessageOverlay {
 
     static func render(_ state: AppState, _ form: MessageForm, into buffer: inout ScreenBuffer) {
         let isMessage = form.kind == .message
-        let height = (isMessage ? 4 : 2) + textRows + 6
+        let height = (isMessage ? 4 : 2) + textRows + 7
         let rect = Overlays.centered(width: 78, height: height, in: state)
         let title = isMessage ? state.text(.messageTitle) + (state.context.map { " — \($0.client.name)" } ?? "")
             : state.text(.medicalQuestionTitle)
@@ -25,7 +25,7 @@ enum MessageOverlay {
         }
         func line(_ text: Text, _ field: MessageForm.Field, _ value: String, marks: [AdviceFinding] = []) {
             label(text, field)
-            MarkedText.draw(value, marks: marks.map(\.characterRange), typing: form.field == field, into: &buffer,
+            MarkedText.draw(value, marks: marks.map(\.characterRange), typing: form.field == field, caret: state.caret, into: &buffer,
                             in: Rect(x: valueX, y: y, width: valueWidth, height: 1), role: form.field == field ? .input : .normal)
             y += 1
         }
@@ -42,12 +42,17 @@ enum MessageOverlay {
             y += 1
         }
         label(isMessage ? .messageText : .messageQuestion, .text)
-        MarkedText.draw(form.text, marks: form.textFindings.map(\.characterRange), typing: form.field == .text, into: &buffer,
+        MarkedText.draw(form.text, marks: form.textFindings.map(\.characterRange), typing: form.field == .text, caret: state.caret,
+                        into: &buffer,
                         in: Rect(x: valueX, y: y, width: valueWidth, height: textRows), role: form.field == .text ? .input : .normal)
         y += textRows
         if !isMessage {
             buffer.write(state.text(.medicalQuestionHint), x: valueX, y: y, role: .dim, limit: valueWidth)
         }
+        y += 1
+        // An emergency term in the reason or the text: offered, never forced.
+        EmergencyOfferLine.render(state, text: form.reason + "\n" + form.text, into: &buffer,
+                                  in: Rect(x: x, y: y, width: rect.width - 4, height: 1))
         y += 1
 
         // The refusal: the store's or the form's sentence, else what the guard sees as one types.

@@ -5,7 +5,7 @@ import SecretaryCore
 enum Overlays {
     static func render(_ state: AppState, _ overlay: Overlay, into buffer: inout ScreenBuffer) {
         switch overlay {
-        case .help: help(state, into: &buffer)
+        case .help: HelpOverlay.render(state, into: &buffer)
         case .confirmQuit:
             let text = state.text(.quitConfirm)
             let rect = centered(width: DisplayWidth.of(text) + 4, height: 3, in: state)
@@ -41,33 +41,11 @@ enum Overlays {
         buffer.box(rect, title: title, focused: true)
     }
 
-    /// Every key of the focused pane, then the global ones: generated from the keymap.
-    static func help(_ state: AppState, into buffer: inout ScreenBuffer) {
-        var lines: [(String, StyleRole)] = [(state.text(state.focus.title), .heading)]
-        func add(_ bindings: [Binding]) {
-            for binding in bindings {
-                let keys = binding.keys.map(\.label).joined(separator: " ")
-                lines.append(("  " + DisplayWidth.fit(keys, columns: 12, ellipsis: false) + " " + state.text(binding.label), .normal))
-            }
-        }
-        add(Keymap.bindings(for: .pane(state.focus)))
-        lines.append(("", .normal))
-        lines.append((state.text(.helpGlobal), .heading))
-        add(Keymap.bindings(for: .global))
-        lines.append(("", .normal))
-        lines.append((state.text(.helpClose), .dim))
-        let rect = centered(width: 60, height: lines.count + 2, in: state)
-        frame(rect, title: state.text(.helpTitle), into: &buffer)
-        for (index, line) in lines.enumerated() where index < rect.height - 2 {
-            buffer.write(line.0, x: rect.x + 2, y: rect.y + 1 + index, role: line.1, limit: rect.width - 4)
-        }
-    }
-
     static func pickClient(_ state: AppState, filter: String, selection: Int, into buffer: inout ScreenBuffer) {
         let clients = pickableClients(state, filter: filter)
         let rect = centered(width: 70, height: min(state.height - 2, clients.count + 4), in: state)
         frame(rect, title: state.text(.pickClientTitle), into: &buffer)
-        buffer.write(state.text(.pickClientFilter) + filter + "▏", x: rect.x + 2, y: rect.y + 1, role: .input, limit: rect.width - 4)
+        buffer.write(state.text(.pickClientFilter) + state.withCaret(filter), x: rect.x + 2, y: rect.y + 1, role: .input, limit: rect.width - 4)
         let visible = rect.height - 3
         let first = max(0, selection - visible + 1)
         for (index, client) in clients.enumerated().dropFirst(first).prefix(visible) {
@@ -87,7 +65,7 @@ enum Overlays {
         for (index, field) in fields.enumerated() {
             let y = rect.y + 1 + index
             buffer.write(DisplayWidth.fit(state.text(field.0), columns: 12, ellipsis: false), x: rect.x + 2, y: y, role: .emphasis)
-            let value = field.1 + (index == form.field ? "▏" : "")
+            let value = index == form.field ? state.withCaret(field.1) : field.1
             buffer.write(value, x: rect.x + 15, y: y, role: index == form.field ? .input : .normal, limit: rect.width - 17)
         }
         if let error = form.error {
@@ -114,7 +92,7 @@ public enum EndCallOverlay {
     }
 
     static func render(_ state: AppState, outcome: CallOutcome?, note: String, into buffer: inout ScreenBuffer) {
-        let rect = Overlays.centered(width: 72, height: outcomes.count + 7, in: state)
+        let rect = Overlays.centered(width: 72, height: outcomes.count + 9, in: state)
         Overlays.frame(rect, title: state.text(.endCallTitle), into: &buffer)
         for (index, candidate) in outcomes.enumerated() {
             let role: StyleRole = candidate == outcome ? .selection : (candidate == .emergency ? .urgent : .normal)
@@ -124,7 +102,8 @@ public enum EndCallOverlay {
         if outcome != nil {
             // The advice guard reads the note as it is typed (see `GuardedNote`).
             GuardedNote.render(state, label: state.text(.endCallNote), note: note, into: &buffer,
-                               in: Rect(x: rect.x + 2, y: y, width: rect.width - 4, height: 4))
+                               in: Rect(x: rect.x + 2, y: y, width: rect.width - 4, height: 5))
+            buffer.write(state.text(.endCallChangeOutcome), x: rect.x + 2, y: y + 5, role: .dim, limit: rect.width - 4)
         }
     }
 }

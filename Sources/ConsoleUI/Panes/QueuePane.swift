@@ -12,7 +12,8 @@ public enum QueuePane {
         var y = rect.y
         if let call = state.call {
             let client = state.context?.client.name ?? call.clientID.rawValue
-            let caller = state.lookup.opened?.displayName ?? call.from?.national ?? state.text(.withheldNumber)
+            // The caller, never a contact merely looked up.
+            let caller = state.lookup.caller?.displayName ?? call.from?.national ?? state.text(.withheldNumber)
             // In wrap-up (the caller hung up) the time counts the wrap-up, not the talk.
             let elapsed = Language.duration(Int(state.now.timeIntervalSince(call.endedAt ?? call.answeredAt)))
             buffer.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .ownCall)
@@ -25,7 +26,10 @@ public enum QueuePane {
             if y < rect.maxY { buffer.write(state.text(.queueEmpty), x: rect.x, y: y, role: .dim, limit: rect.width) }
             return
         }
-        let clientWidth = max(8, min(22, (rect.width - 6) / 2))
+        // The client column grows with the pane up to the longest name waiting: half the pane
+        // when narrow, all but 32 columns (the wait and a caller's name or number) when wide.
+        let longest = state.queue.map { DisplayWidth.of($0.clientName) }.max() ?? 0
+        let clientWidth = max(8, min(longest + 1, max((rect.width - 6) / 2, rect.width - 32)))
         let visible = rect.maxY - y
         let first = max(0, min(state.queueSelection - visible + 1, state.queue.count - visible))
         for (index, entry) in state.queue.enumerated().dropFirst(first) where y < rect.maxY {

@@ -29,6 +29,9 @@ public func render(_ state: AppState, into buffer: inout ScreenBuffer) {
         }
     }
     HintLine.render(state, into: &buffer, in: Rect(x: 0, y: state.height - 1, width: state.width, height: 1))
+    if let flash = state.flash, StatusLine.needsBand(state) {
+        MessageBand.render(flash, into: &buffer, width: state.width, bottom: state.height - 1)
+    }
     if let overlay = state.overlay { Overlays.render(state, overlay, into: &buffer) }
 }
 
@@ -61,15 +64,42 @@ enum TooSmall {
 /// The top line of the console and the wallboard: who, what, when, and a passing message
 /// at the right.
 enum StatusLine {
-    static func render(_ state: AppState, into buffer: inout ScreenBuffer, in rect: Rect) {
-        var text = " \(state.user.displayName) · \(state.text(Text(state.presence))) · "
-            + state.language.dateAndClock(state.now, in: state.calendar)
+    /// The console's line: what matters most survives a narrow terminal. The call's client
+    /// and timer and the number of calls waiting always show; then the presence and the
+    /// time; the operator's name and the date only when there is room.
+    static func text(_ state: AppState, width: Int) -> String {
+        let presence = state.text(Text(state.presence))
+        let waiting = " │ \(state.queue.count) \(state.text(.waitingCount))"
+        var candidates: [String]
         if let call = state.call {
             let client = state.context?.client.name ?? call.clientID.rawValue
             let elapsed = Language.duration(Int(state.now.timeIntervalSince(call.answeredAt)))
-            text += " │ ☎ \(client) \(elapsed)"
+            let time = Language.clock(state.calendar.secondsSinceMidnight(of: state.now))
+            let onCall = "☎ \(client) \(elapsed)"
+            candidates = [" \(state.user.displayName) · \(presence) · \(state.language.dateAndClock(state.now, in: state.calendar))"
+                          + " │ " + onCall + waiting,
+                          " \(presence) · \(time) │ " + onCall + waiting,
+                          " " + onCall + waiting]
+            // Narrower still: the client's name gives way, its timer stays.
+            let room = width - DisplayWidth.of(" ☎  \(elapsed)" + waiting)
+            candidates.append(" ☎ " + DisplayWidth.prefix(client, columns: max(1, room), ellipsis: true) + " \(elapsed)" + waiting)
+        } else {
+            candidates = [" \(state.user.displayName) · \(presence) · \(state.language.dateAndClock(state.now, in: state.calendar))"
+                          + waiting,
+                          " \(presence) · \(Language.clock(state.calendar.secondsSinceMidnight(of: state.now)))" + waiting]
         }
-        draw(text, flash: state.flash, into: &buffer, in: rect)
+        return candidates.first { DisplayWidth.of($0) <= width } ?? candidates[candidates.count - 1]
+    }
+
+    static func render(_ state: AppState, into buffer: inout ScreenBuffer, in rect: Rect) {
+        // A message that does not fit beside the line gets rows of its own (`MessageBand`).
+        draw(text(state, width: rect.width), flash: needsBand(state) ? nil : state.flash, into: &buffer, in: rect)
+    }
+
+    /// True when the passing message does not fit beside the status line.
+    static func needsBand(_ state: AppState) -> Bool {
+        guard let flash = state.flash else { return false }
+        return DisplayWidth.of(" \(flash.text) ") > state.width - DisplayWidth.of(text(state, width: state.width)) - 1
     }
 
     static func draw(_ text: String, flash: Flash?, into buffer: inout ScreenBuffer, in rect: Rect) {
@@ -87,7 +117,11 @@ enum StatusLine {
 enum HintLine {
     static func render(_ state: AppState, into buffer: inout ScreenBuffer, in rect: Rect) {
         let items: [(key: String, label: String)]
-        if state.isTyping {
+        if case .emergency = state.overlay {
+            items = hints(Keymap.bindings(for: .emergency), language: state.language)
+        } else if state.overlay == .help {
+            items = hints(Keymap.bindings(for: .help), language: state.language)
+        } else if state.isTyping {
             items = [("Enter", state.text(.hintConfirm)), ("Esc", state.text(.hintCancel))]
         } else {
             // A global key the pane binds to something else (Tab in the agenda) is not hinted.
@@ -110,6 +144,24 @@ enum HintLine {
             if x + DisplayWidth.of(key) + 1 + DisplayWidth.of(label) + 2 > rect.maxX { break }
             x += buffer.write(key, x: x, y: rect.y, role: .keyHintKey)
             x += buffer.write(" " + label + "  ", x: x, y: rect.y, role: .keyHint)
+        }
+    }
+}
+
+/// A passing message too long for the status line: wrapped over up to two full-width rows just
+/// above the key hints, over the panes' bottom edge, until the next key.
+enum MessageBand {
+    static func render(_ flash: Flash, into buffer: inout ScreenBuffer, width: Int, bottom: Int) {
+        var lines = InstructionsPane.wrap(flash.text, width: max(1, width - 2))
+        if lines.count > 2 {
+            // Still too long: the second row ends with what does not fit cut, marked.
+            lines = [lines[0], DisplayWidth.prefix(lines.dropFirst().joined(separator: " "), columns: width - 2, ellipsis: true)]
+        }
+        let role: StyleRole = flash.isError ? .warning : .statusLine
+        for (index, line) in lines.enumerated() {
+            let y = bottom - lines.count + index
+            buffer.fill(Rect(x: 0, y: y, width: width, height: 1), role: role)
+            buffer.write(line, x: 1, y: y, role: role, limit: width - 2)
         }
     }
 }

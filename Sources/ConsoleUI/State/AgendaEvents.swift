@@ -59,6 +59,15 @@ public enum AgendaEvent: Sendable {
     /// A booking rule refused the change (`RuleViolation.reason`), or the slot was just taken
     /// by another terminal: said in the status line, and the week is read again.
     case refused(String)
+    /// True when this console changed the store.
+    var wrote: Bool {
+        switch self {
+        case .appointmentShown, .freeSlotFound: false
+        case .booked, .moved, .cancelled, .noShowMarked, .waitlisted: true
+        // Nothing was written here; what another terminal wrote comes as an external change.
+        case .refused: false
+        }
+    }
 }
 
 /// An appointment being moved: the cursor chooses its new slot, Enter moves it there.

@@ -262,10 +262,7 @@ func updateAgenda(_ state: inout AppState, _ event: AgendaEvent) -> [Effect] {
         state.overlay = nil
         state.agenda.typeID = details.appointment.typeID
         state.flash = Flash(text: state.text(.agendaBooked) + summary(details, state), isError: false)
-        var effects = focusAgenda(&state, on: details.start)
-        // The caller's card lists upcoming appointments: read it again with this one.
-        if let caller = state.lookup.opened, caller.id == details.appointment.contactID { effects.append(.openContact(caller)) }
-        return effects
+        return focusAgenda(&state, on: details.start)
     case .moved(let details):
         state.agenda.moving = nil
         state.flash = Flash(text: state.text(.agendaMoved) + summary(details, state), isError: false)

@@ -61,9 +61,15 @@ public struct LookupState: Equatable, Sendable {
     public var callerNumber: PhoneNumber?
     /// True once the caller's number was looked up and nobody has it.
     public var callerUnknown = false
-    /// The contact shown with its history.
+    /// The contact shown with its history: the caller, or someone looked up.
     public var opened: Contact?
     public var history: ContactHistory?
+    /// Who is on the line, as the store has the call (or the one contact with its number).
+    /// Only the operator's explicit `C` changes it; a search never does.
+    public var caller: Contact?
+
+    /// True when the card shows the caller of the current call.
+    public var showsCaller: Bool { opened != nil && opened?.id == caller?.id }
 
     public init() {}
 }
@@ -133,6 +139,16 @@ public struct AppState: Equatable, Sendable {
     public var isRunning = true
     /// Emergency terms dismissed during the current call.
     public var triage = TriageMemory()
+    /// Where the cursor is in the field being typed, in characters from its end.
+    public var caret = 0
+    /// The first line of the help shown.
+    public var helpScroll = 0
+    /// What the operator typed and closed without sending, kept with the call.
+    public var drafts = Drafts()
+    /// `--bell`: a new call while busy elsewhere rings the terminal's bell too.
+    public var ringsBell = false
+    /// False until the queue is first read: the calls already waiting then are not "new".
+    public var queueSeen = false
 
     public init(width: Int, height: Int, language: Language, user: Operator, now: Date) {
         self.width = width

@@ -27,7 +27,7 @@ func handleAgendaOverlayKey(_ state: inout AppState, _ overlay: AgendaOverlay, _
             state.overlay = nil
             return goToAgendaDate(&state, date)
         default:
-            if edit(&text, key) { state.overlay = .agenda(.goTo(text: text, error: nil)) }
+            if edit(&text, key, caret: &state.caret) { state.overlay = .agenda(.goTo(text: text, error: nil)) }
         }
         return []
     }
@@ -62,7 +62,7 @@ private func bookingKey(_ state: inout AppState, _ form: BookingForm, _ key: Key
             form.contact = form.results[form.selection]
             form.step = .type
         default:
-            guard edit(&form.query, key), let client = state.clientID else { return [] }
+            guard edit(&form.query, key, caret: &state.caret), let client = state.clientID else { return [] }
             if SearchText.words(form.query).isEmpty {
                 form.results = []
                 return []
@@ -98,7 +98,7 @@ private func bookingKey(_ state: inout AppState, _ form: BookingForm, _ key: Key
             return [.agenda(.book(BookingRequest(agendaID: form.agendaID, contact: .existing(contact.id), typeID: types[form.typeIndex].id,
                                                 start: form.start, note: form.note.trimmingCharacters(in: .whitespaces))))]
         default:
-            _ = edit(&form.note, key)
+            _ = edit(&form.note, key, caret: &state.caret)
         }
     }
     return []
@@ -154,7 +154,7 @@ private func cancelKey(_ state: inout AppState, _ form: CancelForm, _ key: Key) 
             form.confirming = true
         }
     default:
-        _ = edit(&form.reason, key)
+        _ = edit(&form.reason, key, caret: &state.caret)
     }
     state.overlay = .agenda(.cancel(form))
     return []
@@ -226,7 +226,7 @@ private func waitlistKey(_ state: inout AppState, _ form: WaitlistForm, _ key: K
             form.error = "\(error)"
         }
     default:
-        if edit(&form.preferences, key) { form.error = nil }
+        if edit(&form.preferences, key, caret: &state.caret) { form.error = nil }
     }
     state.overlay = .agenda(.waitlist(form))
     return []

@@ -9,6 +9,8 @@ public final class ConsoleSession {
     let data: ConsoleData
     /// Set when an effect asked the terminal to repaint everything (Ctrl-L).
     public var needsFullRedraw = false
+    /// Set when a new call asked for the terminal's bell (`--bell`); the loop rings and clears it.
+    public var needsBell = false
     private var watch = ChangeWatch()
 
     public init(state: AppState, data: ConsoleData) {
@@ -95,6 +97,18 @@ public final class ConsoleSession {
                 return [.instructionHistoryLoaded(client, try data.instructionHistory(client: client))]
             case .loadOwnCall:
                 return [.ownCallLoaded(try data.currentCall(for: state.user))]
+            case .loadCaller(let id):
+                guard let contact = try data.contact(id: id) else { return [] }
+                return [.callerLoaded(contact, try data.openContact(id, by: state.user))]
+            case .identifyCaller(let callID, let contact):
+                try data.identifyCaller(callID: callID, contactID: contact.id, by: state.user)
+                return [.callerIdentified(contact)]
+            case .refreshContact(let id):
+                let (contact, history) = try data.refreshContact(id)
+                return [.contactRefreshed(contact, history)]
+            case .ringBell:
+                needsBell = true
+                return []
             }
         } catch {
             return [.failed("\(error)")]

@@ -30,6 +30,12 @@ public enum Event: Sendable {
     case instructionHistoryLoaded(ClientID, [Instructions])
     /// The operator's own call as the store has it now (another process may have ended it).
     case ownCallLoaded(ActiveCall?)
+    /// The store now has this contact as the call's caller.
+    case callerIdentified(Contact)
+    /// The caller the store has for the call just answered, with their history.
+    case callerLoaded(Contact, ContactHistory)
+    /// A contact and its history read again after a write (no view recorded: it is on screen already).
+    case contactRefreshed(Contact, ContactHistory)
 }
 
 /// Work the update asks for; performed outside it (by `ConsoleSession`), whose answers come
@@ -56,4 +62,12 @@ public enum Effect: Equatable, Sendable {
     case loadInstructionHistory(ClientID)
     /// Reads the operator's own call again (after another terminal or the PBX wrote).
     case loadOwnCall
+    /// Opens the card of the contact the store has as the call's caller.
+    case loadCaller(Int64)
+    /// Records in the store (audited) that `Contact` is who is calling on this call.
+    case identifyCaller(callID: Int64, Contact)
+    /// Reads a contact on screen again, with its history, after a write here or elsewhere.
+    case refreshContact(Int64)
+    /// The terminal's bell (`--bell`).
+    case ringBell
 }

@@ -8,6 +8,8 @@ public protocol LiveSession: AnyObject {
     var isRunning: Bool { get }
     /// Set when the user asked for a full repaint (Ctrl-L); the loop clears it.
     var needsFullRedraw: Bool { get set }
+    /// Set when the terminal's bell should ring (a new call, `--bell`); the loop clears it.
+    var needsBell: Bool { get set }
     func start()
     func handle(key: Key)
     func resize(width: Int, height: Int)
@@ -27,6 +29,12 @@ extension ConsoleSession: LiveSession {
 }
 
 extension WallboardSession: LiveSession {
+    /// The wallboard only watches: it never rings.
+    public var needsBell: Bool {
+        get { false }
+        set {}
+    }
+
     public var screen: WallboardState { state }
     public var isRunning: Bool { state.isRunning }
     public func handle(key: Key) { handle(.key(key)) }

@@ -66,11 +66,14 @@ public struct EmergencyScript: Equatable, Sendable {
     public var assessment: EmergencyAssessment
     /// The call note to save if the operator confirms.
     public var note: String
+    /// What the operator had typed (a message, a note): sent with the alert, never lost.
+    public var typed: String
     public var resume: Overlay?
 
-    public init(assessment: EmergencyAssessment, note: String = "", resume: Overlay? = nil) {
+    public init(assessment: EmergencyAssessment, note: String = "", typed: String = "", resume: Overlay? = nil) {
         self.assessment = assessment
         self.note = note
+        self.typed = typed
         self.resume = resume
     }
 
@@ -79,7 +82,7 @@ public struct EmergencyScript: Equatable, Sendable {
 }
 
 /// The emergency terms the operator said were not an emergency, during one call, so that
-/// typing on does not reopen the script for the same words.
+/// they are no longer offered while typing on.
 public struct TriageMemory: Equatable, Sendable {
     var callID: Int64?
     var terms: Set<String> = []

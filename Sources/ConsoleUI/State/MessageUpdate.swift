@@ -42,13 +42,13 @@ func performMessageAction(_ state: inout AppState, _ action: Action) -> [Effect]
     }
     switch action {
     case .newMessage:
-        state.overlay = .message(prefilledForm(state, kind: .message))
+        state.overlay = .message(draftOrPrefilledForm(state, kind: .message))
     case .medicalQuestion:
         guard client.isMedical else {
             state.flash = Flash(text: state.text(.notMedicalClient), isError: true)
             return []
         }
-        state.overlay = .message(prefilledForm(state, kind: .medicalQuestion))
+        state.overlay = .message(draftOrPrefilledForm(state, kind: .medicalQuestion))
     case .emergencyScript:
         state.overlay = .emergency(EmergencyScript(assessment: EmergencyTriage.script(country: client.country)))
     case .clientMessages:
@@ -63,11 +63,19 @@ func performMessageAction(_ state: inout AppState, _ action: Action) -> [Effect]
     return []
 }
 
-/// A form with the caller filled in: the contact on screen, the number the call came from.
+/// The draft kept for this call when there is one, else a new form.
+func draftOrPrefilledForm(_ state: AppState, kind: MessageForm.Kind) -> MessageForm {
+    let form = prefilledForm(state, kind: kind)
+    return state.drafts.form(kind, callID: form.callID, clientID: form.clientID) ?? form
+}
+
+/// A form with the caller filled in: during a call, the caller (never a contact merely looked
+/// up) and the number the call came from; without a call, the contact on screen.
 func prefilledForm(_ state: AppState, kind: MessageForm.Kind) -> MessageForm {
     let client = state.context!.client
     let call = state.call?.clientID == client.id ? state.call : nil
-    let contact = state.lookup.opened.flatMap { $0.clientID == client.id ? $0 : nil }
+    let shown = call == nil ? state.lookup.opened : state.lookup.caller
+    let contact = shown.flatMap { $0.clientID == client.id ? $0 : nil }
     let number = call?.from ?? contact?.phones.first
     return MessageForm(kind: kind, clientID: client.id, callID: call?.callID, contactID: contact?.id,
                        callerName: contact?.displayName ?? "", callback: number?.national ?? "")
@@ -91,7 +99,13 @@ private func messageFormKey(_ state: inout AppState, _ form: MessageForm, _ key:
     let index = fields.firstIndex(of: form.field) ?? 0
     switch key {
     case .escape:
+        // Closed, not thrown away: the draft comes back with `M` (or `Q`) during this call.
+        state.drafts.keep(form)
         state.overlay = nil
+        return []
+    case _ where Keymap.action(for: key, scope: .textField) == .emergencyScript:
+        openEmergencyScript(&state, typed: [form.reason, form.text].filter { !$0.isEmpty }.joined(separator: " — "),
+                            note: "", resume: .message(form))
         return []
     case .tab, .down:
         form.field = fields[(index + 1) % fields.count]
@@ -105,19 +119,17 @@ private func messageFormKey(_ state: inout AppState, _ form: MessageForm, _ key:
             form.isUrgent.toggle()
         } else {
             switch form.field {
-            case .callerName: guard edit(&form.callerName, key) else { return [] }
-            case .callback: guard edit(&form.callback, key) else { return [] }
-            case .reason: guard edit(&form.reason, key) else { return [] }
-            default: guard edit(&form.text, key) else { return [] }
+            case .callerName: guard edit(&form.callerName, key, caret: &state.caret) else { return [] }
+            case .callback: guard edit(&form.callback, key, caret: &state.caret) else { return [] }
+            case .reason: guard edit(&form.reason, key, caret: &state.caret) else { return [] }
+            default: guard edit(&form.text, key, caret: &state.caret) else { return [] }
             }
             form.error = nil
             checkAdvice(&form, rules: state.adviceRules)
         }
     }
+    // An emergency term is offered under the text (see `EmergencyOffer`), never forced.
     state.overlay = .message(form)
-    if [.reason, .text].contains(form.field) {
-        openTriageIfNeeded(&state, text: completedWords(form.reason + "\n" + form.text), note: "", resume: .message(form))
-    }
     return []
 }
 
@@ -134,8 +146,6 @@ func checkAdvice(_ form: inout MessageForm, rules: AdviceRules) {
 private func submit(_ state: inout AppState, _ form: MessageForm) -> [Effect] {
     var form = form
     checkAdvice(&form, rules: state.adviceRules)
-    state.overlay = .message(form)
-    if openTriageIfNeeded(&state, text: form.reason + "\n" + form.text, note: "", resume: .message(form)) { return [] }
     defer { state.overlay = .message(form) }
     if let (field, finding) = form.firstFinding {
         form.field = field
@@ -176,47 +186,48 @@ private func submit(_ state: inout AppState, _ form: MessageForm) -> [Effect] {
     return [.addMessage(draft)]
 }
 
-/// Opens the emergency script when `text`, typed during a call, holds an emergency term the
-/// operator has not already dismissed during this call; true when it did.
-@discardableResult
-func openTriageIfNeeded(_ state: inout AppState, text: String, note: String, resume: Overlay) -> Bool {
-    guard let call = state.call,
-          let assessment = EmergencyTriage.assess(text, country: state.emergencyCountry) else { return false }
-    let script = EmergencyScript(assessment: assessment, note: note, resume: resume)
-    guard !script.terms.isSubset(of: state.triage.dismissed(during: call.callID)) else { return false }
-    state.overlay = .emergency(script)
-    return true
+/// The emergency terms in `text` the operator has not said were no emergency during this
+/// call: offered under the field, with the key that opens the script.
+func emergencyOffer(_ state: AppState, text: String) -> EmergencyAssessment? {
+    guard state.call != nil, let assessment = EmergencyTriage.assess(text, country: state.emergencyCountry) else { return nil }
+    let dismissed = state.triage.dismissed(during: state.call?.callID)
+    return assessment.matches.contains { !dismissed.contains($0.term.source) } ? assessment : nil
 }
 
-/// `text` without the word being typed: while typing, the script opens once a term is
-/// complete (a space or a punctuation mark after it), not on a prefix (`suicid…`) and
-/// not in the middle of a word whose end would then be lost. Enter reads the whole text.
-func completedWords(_ text: String) -> String {
-    String(text.reversed().drop { $0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" || $0 == "-" }.reversed())
+/// Opens the script (F2 in a field, `!` elsewhere): for the terms in what was typed, or the
+/// country's general script. `typed` goes with the alert if the emergency is confirmed.
+func openEmergencyScript(_ state: inout AppState, typed: String, note: String, resume: Overlay?) {
+    let country = state.emergencyCountry
+    let assessment = EmergencyTriage.assess(typed, country: country) ?? EmergencyTriage.script(country: country)
+    state.overlay = .emergency(EmergencyScript(assessment: assessment, note: note, typed: typed, resume: resume))
 }
 
 private func emergencyKey(_ state: inout AppState, _ script: EmergencyScript, _ key: Key) -> [Effect] {
-    switch key {
-    case .escape:
-        // Not an emergency: back to what the operator was typing, and these words will not
-        // open the script again during this call.
+    // Only Esc and F12 act: nothing typed (Enter, a letter, a digit, Space) can confirm.
+    switch Keymap.action(for: key, scope: .emergency) {
+    case .cancel?:
+        // Not an emergency: back to what the operator was typing, and these words are no
+        // longer offered during this call.
         state.triage.dismiss(script.terms, during: state.call?.callID)
         state.overlay = script.resume
         return []
-    case .enter:
+    case .confirmEmergency?:
         guard let call = state.call else {
             state.overlay = nil
             return []
         }
-        let contact = state.lookup.opened.flatMap { $0.clientID == call.clientID ? $0 : nil }
+        let contact = state.lookup.caller.flatMap { $0.clientID == call.clientID ? $0 : nil }
+        // What the operator typed goes with the alert when the guard lets it through.
+        let typed = script.typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        let keepsTyped = !typed.isEmpty && AdviceGuard.check(typed, rules: state.adviceRules).isEmpty
         let message = MessageDraft.emergency(
             script.assessment, clientID: call.clientID, callID: call.callID, contactID: contact?.id,
             callerName: contact?.displayName ?? call.from?.national ?? state.text(.withheldNumber),
-            callbackNumber: call.from ?? contact?.phones.first)
+            callbackNumber: call.from ?? contact?.phones.first, operatorText: keepsTyped ? typed : "")
         // The operator's note when it may be saved, else the emergency summary (terms quoted).
-        let typed = script.note.trimmingCharacters(in: .whitespaces)
-        let note = typed.isEmpty || !AdviceGuard.check(typed, rules: state.adviceRules).isEmpty ? message.text : typed
-        return [.reportEmergency(callID: call.callID, note: note, message: message)]
+        let note = script.note.trimmingCharacters(in: .whitespaces)
+        let savedNote = note.isEmpty || !AdviceGuard.check(note, rules: state.adviceRules).isEmpty ? message.text : note
+        return [.reportEmergency(callID: call.callID, note: savedNote, message: message)]
     default:
         return []
     }
@@ -268,9 +279,14 @@ private func historyKey(_ state: inout AppState, _ history: InstructionsHistory,
 // MARK: - Answers of the effects
 
 func handleMessageEvent(_ state: inout AppState, _ event: Event) -> [Effect] {
+    var effects: [Effect] = []
     switch event {
     case .messageSaved(let message):
-        if case .message = state.overlay { state.overlay = nil }
+        if case .message(let form) = state.overlay {
+            state.drafts.discard(form.kind)
+            state.overlay = nil
+        }
+        if let shown = state.lookup.opened { effects.append(.refreshContact(shown.id)) }
         let text: Text = message.tags.contains(MessageTag.medicalQuestion) ? .medicalQuestionSaved
             : message.isUrgent ? .urgentMessageSaved : .messageSaved
         state.flash = Flash(text: state.text(text), isError: false)
@@ -298,30 +314,19 @@ func handleMessageEvent(_ state: inout AppState, _ event: Event) -> [Effect] {
     default:
         break
     }
-    return []
+    return effects
 }
 
 // MARK: - The end-of-call note
 
-/// The note as typed: advice is shown at once (see `EndCallOverlay`), and a complete
-/// emergency term opens the script.
-func endCallNoteEdited(_ state: inout AppState, outcome: CallOutcome, note: String) {
-    state.overlay = .endCall(outcome: outcome, note: note)
-    openTriageIfNeeded(&state, text: completedWords(note), note: note, resume: .endCall(outcome: outcome, note: note))
-}
-
-/// Enter on the note: false when the call must not be finished yet, because the note holds
-/// an emergency term (the script opens) or gives advice (the reason goes to the status line).
-/// The emergency outcome always goes through the script, so the client is always alerted.
+/// Enter on the note: false when the call must not be finished yet, because the note gives
+/// advice (the reason goes to the status line). The emergency outcome always goes through the
+/// script, so the client is always alerted; an emergency term in the note is only offered.
 func mayFinish(_ state: inout AppState, outcome: CallOutcome, note: String) -> Bool {
     if outcome == .emergency {
-        let country = state.emergencyCountry
-        let assessment = EmergencyTriage.assess(note, country: country) ?? EmergencyTriage.script(country: country)
-        state.overlay = .emergency(EmergencyScript(assessment: assessment, note: note,
-                                                   resume: .endCall(outcome: outcome, note: note)))
+        openEmergencyScript(&state, typed: note, note: note, resume: .endCall(outcome: outcome, note: note))
         return false
     }
-    if openTriageIfNeeded(&state, text: note, note: note, resume: .endCall(outcome: outcome, note: note)) { return false }
     guard let finding = AdviceGuard.check(note, rules: state.adviceRules).first else { return true }
     state.flash = Flash(text: adviceExplanation(finding, state.language), isError: true)
     return false

@@ -13,6 +13,7 @@ func followStoredCall(_ state: inout AppState, _ stored: ActiveCall?) -> [Effect
         if [.onCall, .wrapUp].contains(state.presence) { state.presence = .available }
         if case .endCall = state.overlay { state.overlay = nil }
         state.lookup = LookupState()
+        state.drafts = Drafts()
         state.flash = Flash(text: state.text(.callFinishedElsewhere), isError: false)
         return [.loadQueue]
     case (nil, .some(let stored)):
@@ -27,6 +28,8 @@ func followStoredCall(_ state: inout AppState, _ stored: ActiveCall?) -> [Effect
         if own.endedAt == nil, stored.endedAt != nil {
             state.flash = Flash(text: state.text(.callerHungUp), isError: false)
         }
+        // The caller was named on another terminal of this login: follow it.
+        if let contactID = stored.contactID, contactID != state.lookup.caller?.id { return [.loadCaller(contactID)] }
         return []
     }
 }

@@ -17,6 +17,8 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         return []
     case .externalChange:
         var effects: [Effect] = [.loadQueue, .loadOwnCall]
+        // The caller's card may show what another terminal just changed.
+        if let shown = state.lookup.opened { effects.append(.refreshContact(shown.id)) }
         if let agenda = currentAgenda(state), let monday = state.agenda.monday {
             effects.append(.loadWeek(agenda, monday))
         }
@@ -24,18 +26,20 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         if case .messages(let list) = state.overlay { effects.append(.loadMessages(list.clientID)) }
         return effects
     case .queueLoaded(let entries):
+        let signal = signalNewCalls(&state, entries)
         state.queue = entries
         state.queueSelection = min(state.queueSelection, max(0, entries.count - 1))
         // With no call and no client chosen, the panes follow the selected queue entry.
         if state.call == nil, state.context == nil, let first = entries.first {
-            return [.loadContext(first.clientID)]
+            return signal + [.loadContext(first.clientID)]
         }
-        return []
+        return signal
     case .callClaimed(let call):
         guard let call else {
             state.flash = Flash(text: state.text(.noWaitingCall), isError: false)
             return []
         }
+        if state.call?.callID != call.callID { state.drafts = Drafts() }
         state.call = call
         state.presence = .onCall
         state.flash = Flash(text: state.text(.callAnswered), isError: false)
@@ -45,7 +49,11 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         state.focus = .lookup
         if let client = state.context?.client, client.id == call.clientID { placeAgendaAtNow(&state, client: client) }
         var effects: [Effect] = [.loadQueue, .loadContext(call.clientID)]
-        if let from = call.from { effects.append(.lookupCaller(from, call.clientID)) }
+        if let contactID = call.contactID {
+            effects.append(.loadCaller(contactID))
+        } else if let from = call.from {
+            effects.append(.lookupCaller(from, call.clientID))
+        }
         return effects
     case .contextLoaded(let context):
         let changed = state.context?.client.id != context.client.id
@@ -63,6 +71,9 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         state.lookup.results = contacts
         state.lookup.selection = 0
         state.lookup.callerUnknown = contacts.isEmpty
+        // One contact with the number is the caller (as the store decides on call-in); a
+        // shared number shows its first contact, as a candidate the operator confirms with `C`.
+        if contacts.count == 1 { state.lookup.caller = contacts[0] }
         if let first = contacts.first { return [.openContact(first)] }
         return []
     case .searchResults(let query, let contacts):
@@ -75,6 +86,8 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         state.lookup.opened = contact
         state.lookup.history = history
         return []
+    case .callerIdentified, .callerLoaded, .contactRefreshed:
+        return handleCallerEvent(&state, event)
     case .weekLoaded(let agendaID, let grid):
         agendaWeekLoaded(&state, agendaID: agendaID, grid)
         return []
@@ -89,6 +102,7 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         return [.openContact(contact)]
     case .callFinished:
         state.call = nil
+        state.drafts = Drafts()
         state.presence = .available
         state.overlay = nil
         state.lookup = LookupState()
@@ -107,7 +121,10 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         }
         return []
     case .agenda(let event):
-        return updateAgenda(&state, event)
+        var effects = updateAgenda(&state, event)
+        // A booking, a move, a cancellation, a no-show: the card's appointments changed.
+        if event.wrote, let shown = state.lookup.opened { effects.append(.refreshContact(shown.id)) }
+        return effects
     case .messageSaved, .messageRefused, .emergencyReported, .messagesLoaded, .instructionHistoryLoaded:
         return handleMessageEvent(&state, event)
     case .ownCallLoaded(let stored):
@@ -122,6 +139,9 @@ func currentAgenda(_ state: AppState) -> Agenda? {
 
 private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     state.flash = nil
+    // The caret stays put only while a field is being edited; any other key puts it back at
+    // the end of whichever field comes next.
+    if !state.isTyping || !isEditingKey(key) { state.caret = 0 }
     if let overlay = state.overlay { return handleOverlayKey(&state, overlay, key) }
     if state.focus == .lookup && state.lookup.searching { return handleSearchKey(&state, key) }
     if state.focus == .instructions && state.instructions.finding { return handleFindKey(&state, key) }
@@ -139,6 +159,7 @@ private func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
     case .help:
         state.overlay = .help
+        state.helpScroll = 0
     case .redraw:
         return [.redraw]
     case .answer:
@@ -154,7 +175,11 @@ private func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.flash = Flash(text: state.text(.noCurrentCall), isError: true)
             return []
         }
-        state.overlay = .endCall(outcome: nil, note: "")
+        if let call = state.call, let draft = state.drafts.endCall(callID: call.callID) {
+            state.overlay = .endCall(outcome: draft.outcome, note: draft.note)
+        } else {
+            state.overlay = .endCall(outcome: nil, note: "")
+        }
     case .togglePause:
         guard state.call == nil else {
             state.flash = Flash(text: state.text(.alreadyOnCall), isError: true)
@@ -174,10 +199,8 @@ private func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         return [.loadClients]
     case .cancel:
         if state.focus == .agenda { cancelInAgenda(&state) }
-        if state.focus == .lookup, state.lookup.opened != nil, state.call == nil {
-            state.lookup.opened = nil
-            state.lookup.history = nil
-        }
+    case .backToCaller, .identifyCaller:
+        return performCallerAction(&state, action)
     case .search:
         if state.focus == .lookup {
             state.lookup.searching = true
@@ -203,6 +226,9 @@ private func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         return performAgendaAction(&state, action)
     case .newMessage, .medicalQuestion, .emergencyScript, .clientMessages, .instructionsHistory:
         return performMessageAction(&state, action)
+    case .confirmEmergency, .caretLeft, .caretRight, .caretStart, .caretEnd, .deleteBackward, .deleteForward,
+         .deleteWord, .clearField:
+        break  // only in the emergency script and in text fields
     case .toggleReports, .previousPeriod, .nextPeriod, .spanDay, .spanWeek, .spanMonth, .nextClient, .previousClient:
         break // the wallboard's reports screen only
     }
@@ -250,21 +276,6 @@ private func move(_ state: inout AppState, _ action: Action) -> [Effect] {
 
 // MARK: - Text fields
 
-/// Applies an editing key to `text`; returns false when the key is not an edit.
-func edit(_ text: inout String, _ key: Key) -> Bool {
-    switch key {
-    case .character(let c):
-        text.append(c)
-    case .backspace:
-        if !text.isEmpty { text.removeLast() }
-    case .control("u"):
-        text = ""
-    default:
-        return false
-    }
-    return true
-}
-
 private func handleSearchKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     switch key {
     case .escape:
@@ -278,7 +289,7 @@ private func handleSearchKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .up, .down:
         return move(&state, key == .up ? .up : .down)
     default:
-        guard edit(&state.lookup.query, key) else { return [] }
+        guard edit(&state.lookup.query, key, caret: &state.caret) else { return [] }
         guard let client = state.clientID else { return [] }
         if SearchText.words(state.lookup.query).isEmpty {
             state.lookup.results = []
@@ -296,7 +307,7 @@ private func handleFindKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .enter:
         state.instructions.finding = false
     default:
-        guard edit(&state.instructions.query, key) else { return [] }
+        guard edit(&state.instructions.query, key, caret: &state.caret) else { return [] }
         findInInstructions(&state, forward: true, startingAfter: nil)
     }
     return []
@@ -326,7 +337,7 @@ private func findInInstructions(_ state: inout AppState, forward: Bool, starting
 private func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key: Key) -> [Effect] {
     switch overlay {
     case .help:
-        if key == .escape || key == .character("?") || key == .character("q") || key == .enter { state.overlay = nil }
+        scrollHelp(&state, key)
     case .confirmQuit:
         if key == .character("o") || key == .character("y") || key == .character("O") || key == .character("Y") {
             state.isRunning = false
@@ -345,7 +356,7 @@ private func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key
         case .up: selection = max(0, selection - 1)
         case .down: selection = min(max(0, matches.count - 1), selection + 1)
         default:
-            if edit(&filter, key) { selection = 0 }
+            if edit(&filter, key, caret: &state.caret) { selection = 0 }
         }
         state.overlay = .pickClient(filter: filter, selection: selection)
     case .newContact(var form):
@@ -369,31 +380,14 @@ private func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key
             }
         default:
             switch form.field {
-            case 0: _ = edit(&form.lastName, key)
-            case 1: _ = edit(&form.firstName, key)
-            default: _ = edit(&form.phone, key)
+            case 0: _ = edit(&form.lastName, key, caret: &state.caret)
+            case 1: _ = edit(&form.firstName, key, caret: &state.caret)
+            default: _ = edit(&form.phone, key, caret: &state.caret)
             }
         }
         state.overlay = .newContact(form)
-    case .endCall(let outcome, var note):
-        guard let outcome else {
-            if key == .escape { state.overlay = nil }
-            if case .character(let c) = key, let digit = c.wholeNumberValue,
-               EndCallOverlay.outcomes.indices.contains(digit - 1) {
-                state.overlay = .endCall(outcome: EndCallOverlay.outcomes[digit - 1], note: "")
-            }
-            return []
-        }
-        switch key {
-        case .escape:
-            state.overlay = .endCall(outcome: nil, note: "")
-        case .enter:
-            guard let call = state.call, mayFinish(&state, outcome: outcome, note: note) else { return [] }
-            return [.finishCall(call.callID, outcome, note.trimmingCharacters(in: .whitespaces))]
-        default:
-            guard edit(&note, key) else { return [] }
-            endCallNoteEdited(&state, outcome: outcome, note: note)
-        }
+    case .endCall(let outcome, let note):
+        return endCallKey(&state, outcome: outcome, note: note, key)
     case .agenda(let overlay):
         return handleAgendaOverlayKey(&state, overlay, key)
     case .message, .emergency, .messages, .instructionsHistory:

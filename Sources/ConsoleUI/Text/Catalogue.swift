@@ -48,11 +48,17 @@ public enum Text: String, CaseIterable, Sendable {
     case medicalQuestionHint, messageSaved, urgentMessageSaved, medicalQuestionSaved, notMedicalClient
     case adviceRefused, adviceRule, adviceRephrase, adviceDosage, adviceTreatment, adviceDiagnosis, adviceReassurance, adviceCare, adviceWaiting
     case adviceScriptTitle
-    case emergencyTitle, emergencyHeard, emergencyConfirm, emergencyNoCall, emergencyReported
+    case emergencyTitle, emergencyHeard, emergencyNoCall, emergencyReported
     case messagesTitle, messagesNone, messagesLoading, messagesKeys
     case statusNew, statusTransmitted, statusAcknowledged, tagMedicalQuestion, tagEmergency
     case historyTitle, historyInForce, historyScheduled, historyFirst, historyNoChange, historyKeys, historySince
     case changeAdded, changeRemoved, changeChanged
+    // Issue 13: the caller and the looked-up, emergency offers, drafts, text fields, help, the status line.
+    case actionIdentifyCaller, actionBackToCaller, actionConfirmEmergency, actionNotAnEmergency, actionBottom
+    case actionCaretLeft, actionCaretRight, actionCaretStart, actionCaretEnd
+    case actionDeleteBackward, actionDeleteForward, actionDeleteWord, actionClearField
+    case cardCaller, cardLookedUp, cardCandidate, callerIdentified, notDuringACall, alreadyTheCaller
+    case emergencyOffer, helpTextFields, helpScrollHint, statusDone, waitingCount, newCallArrived, endCallChangeOutcome
     // The wallboard's reports screen.
     case actionReports, actionPreviousPeriod, actionNextPeriod, actionSpanDay, actionSpanWeek, actionSpanMonth
     case actionNextClient, actionPreviousClient
@@ -321,8 +327,6 @@ public enum Text: String, CaseIterable, Sendable {
         .adviceScriptTitle: ("Avis médical demandé ? Dites :", "Asked for medical advice? Say:"),
         .emergencyTitle: ("URGENCE", "EMERGENCY"),
         .emergencyHeard: ("Entendu : ", "Heard: "),
-        .emergencyConfirm: ("Entrée : appel clos en urgence, message urgent au client · Échap : pas une urgence",
-                            "Enter: close the call as an emergency, urgent message to the client · Esc: not an emergency"),
         .emergencyNoCall: ("Pas d'appel en cours · Échap : fermer", "No call in progress · Esc: close"),
         .emergencyReported: ("Urgence : appel clos, message urgent envoyé", "Emergency: call closed, urgent message sent"),
         .messagesTitle: ("Messages", "Messages"),
@@ -346,6 +350,34 @@ public enum Text: String, CaseIterable, Sendable {
         .changeAdded: ("ajouté", "added"),
         .changeRemoved: ("supprimé", "removed"),
         .changeChanged: ("modifié", "changed"),
+        .actionIdentifyCaller: ("C'est l'appelant", "This is the caller"),
+        .actionBackToCaller: ("Retour à l'appelant", "Back to the caller"),
+        .actionConfirmEmergency: ("Confirmer l'urgence (appel clos, message urgent au client)",
+                                  "Confirm the emergency (call closed, urgent message to the client)"),
+        .actionNotAnEmergency: ("Pas une urgence (retour à la saisie)", "Not an emergency (back to typing)"),
+        .actionBottom: ("Fin", "Bottom"),
+        .actionCaretLeft: ("Curseur à gauche", "Cursor left"),
+        .actionCaretRight: ("Curseur à droite", "Cursor right"),
+        .actionCaretStart: ("Début du texte", "Start of the text"),
+        .actionCaretEnd: ("Fin du texte", "End of the text"),
+        .actionDeleteBackward: ("Effacer avant le curseur", "Delete before the cursor"),
+        .actionDeleteForward: ("Effacer sous le curseur", "Delete at the cursor"),
+        .actionDeleteWord: ("Effacer le mot précédent", "Delete the previous word"),
+        .actionClearField: ("Vider le champ", "Clear the field"),
+        .cardCaller: ("Appelant — en ligne", "Caller — on the line"),
+        .cardLookedUp: ("Recherché, pas l'appelant", "Looked up, not the caller"),
+        .cardCandidate: ("Même numéro : est-ce l'appelant ?", "Same number: is this the caller?"),
+        .callerIdentified: ("Appelant : ", "Caller: "),
+        .notDuringACall: ("Pas d'appel en cours.", "No call in progress."),
+        .alreadyTheCaller: ("C'est déjà l'appelant.", "This is already the caller."),
+        .emergencyOffer: ("script d'urgence ? (la saisie continue)", "emergency script? (typing goes on)"),
+        .helpTextFields: ("Dans un champ de texte", "In a text field"),
+        .helpScrollHint: ("↑↓ PgUp PgDn : défiler · Échap : fermer", "↑↓ PgUp PgDn: scroll · Esc: close"),
+        .statusDone: ("passé", "done"),
+        .waitingCount: ("en attente", "waiting"),
+        .newCallArrived: ("Nouvel appel : ", "New call: "),
+        .endCallChangeOutcome: ("↑↓ : issue · Entrée : terminer · Échap : fermer (note gardée)",
+                                "↑↓: outcome · Enter: finish · Esc: close (note kept)"),
         .actionReports: ("Rapports / direct", "Reports / live"),
         .actionPreviousPeriod: ("Période préc.", "Prev. period"),
         .actionNextPeriod: ("Période suiv.", "Next period"),

@@ -35,6 +35,9 @@ public enum Language: String, Sendable, CaseIterable {
         return names[weekday.rawValue - 1]
     }
 
+    /// `" : "` in French, `": "` in English.
+    public var colon: String { self == .fr ? " : " : ": " }
+
     /// `lun. 23/11` or `Mon 23/11`.
     public func shortDate(_ date: LocalDate) -> String {
         weekdayName(date.weekday, short: true) + " " + Digits.two(date.day) + "/" + Digits.two(date.month)

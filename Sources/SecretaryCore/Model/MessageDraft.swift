@@ -60,12 +60,14 @@ public struct MessageDraft: Hashable, Sendable {
     /// heard, quoted, and the numbers the caller was given.
     public static func emergency(_ assessment: EmergencyAssessment, clientID: ClientID, callID: Int64? = nil,
                                  contactID: Int64? = nil, callerName: String,
-                                 callbackNumber: PhoneNumber?) -> MessageDraft {
+                                 callbackNumber: PhoneNumber?, operatorText: String = "") -> MessageDraft {
         var text = "Urgence pendant l'appel"
         let heard = assessment.matches.map { "« \(quotable($0.match.phrase)) »" }
         if !heard.isEmpty { text += " : " + heard.joined(separator: ", ") }
         text += ". Appelant orienté vers le " + assessment.numbers.map { "\($0.number) (\($0.label))" }
             .joined(separator: ", ") + "."
+        // What the operator had typed when the script opened: kept with the alert.
+        if !operatorText.isEmpty { text += "\nSaisi pendant l'appel : " + operatorText }
         return MessageDraft(clientID: clientID, callID: callID, contactID: contactID, callerName: callerName,
                             callbackNumber: callbackNumber, reason: "Urgence", text: text, isUrgent: true,
                             tags: [MessageTag.emergency])

@@ -7,6 +7,8 @@ public struct CallerHistory: Sendable {
     public struct Item: Sendable {
         public let at: Date
         public let text: String
+        /// An appointment's status, apart from its text so that it can be shown first.
+        public var status: AppointmentStatus? = nil
     }
 
     public var calls: [Item] = []
@@ -42,11 +44,13 @@ extension Store {
                 JOIN agenda ON agenda.id = appointment.agenda_id
                 WHERE appointment.contact_id = ? ORDER BY appointment.start_at DESC LIMIT ?
                 """, arguments: [contactID, limit]) {
-                let status: String = row["status"]
+                let stored: String = row["status"]
+                guard let status = AppointmentStatus(rawValue: stored) else {
+                    throw StoreError("appointment of contact \(contactID): column status: unknown value")
+                }
                 let type: String = row["type"]
                 let agenda: String = row["agenda"]
-                history.appointments.append(.init(at: row.date("start_at"),
-                                                  text: "\(type) — \(agenda)" + (status == "booked" ? "" : " (\(status))")))
+                history.appointments.append(.init(at: row.date("start_at"), text: "\(type) — \(agenda)", status: status))
             }
             return history
         }

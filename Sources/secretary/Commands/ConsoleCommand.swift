@@ -9,6 +9,7 @@ import CursesBackend
 /// Options of the full-screen console.
 struct ConsoleOptions: ParsableArguments {
     @Flag(help: "End this login's console open elsewhere and take its place.") var takeOver = false
+    @Flag(help: "Ring the terminal's bell when a call arrives while you are busy elsewhere.") var bell = false
     @OptionGroup var screen: ScreenOptions
 }
 
@@ -76,6 +77,7 @@ struct ConsoleLauncher {
         let keeper = try SessionKeeper(store: store, signedIn: signedIn, language: appearance.language)
         let (width, height) = terminal.size
         var state = AppState(width: width, height: height, language: appearance.language, user: user, now: data.now())
+        state.ringsBell = options.bell
         if demoLogin != nil { state.flash = Flash(text: SignInText.demoNotice(appearance.language), isError: false) }
         let session = ConsoleSession(state: state, data: data)
         ScreenLoop.run(session, on: terminal, keeper: keeper)

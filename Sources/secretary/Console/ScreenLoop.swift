@@ -35,6 +35,10 @@ enum ScreenLoop {
                 }
             }
             session.poll()
+            if session.needsBell {
+                session.needsBell = false
+                terminal.bell()
+            }
             let (width, height) = terminal.size
             keeper?.tick(busy: session.isBusy, width: width, height: height)
             if let lock = keeper?.lock {
