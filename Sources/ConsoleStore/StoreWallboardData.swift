@@ -25,4 +25,13 @@ public final class StoreWallboardData: WallboardData {
         guard let identity else { throw StoreError("resending needs the supervisor signed in") }
         try store.resend(message: message, by: identity)
     }
+
+    public func reports(_ request: ReportsRequest, thresholdSeconds: Int) throws -> ReportsData {
+        let (from, to) = request.days
+        let report = try store.callReport(from: from, to: to, by: request.span.granularity, client: request.client,
+                                          thresholdSeconds: thresholdSeconds)
+        let usage = try store.monthlyUsage(month: request.month, client: request.client, rules: UsageRules())
+        let clients = try store.clients().map { ReportsData.ClientChoice(id: $0.id, name: $0.name) }
+        return ReportsData(request: request, report: report, usage: usage, clients: clients)
+    }
 }

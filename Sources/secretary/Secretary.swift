@@ -19,6 +19,7 @@ struct Secretary: ParsableCommand {
             FreeSlotsCommand.self, AbsenceCommand.self, WaitlistCommand.self,
             CallInCommand.self, CallEndCommand.self, CallsCommand.self, SimulateCommand.self, SupervisorCommand.self,
             GenerateCommand.self, AuditCommand.self, SettingsCommand.self, DispatchCommand.self,
+            UsageCommand.self, ReportCommand.self,
         ]
     )
 

@@ -33,7 +33,7 @@ struct WallboardScreenTests {
         ])
         #expect(lines[18...37].allSatisfy { $0 == "│" + String(repeating: " ", count: 118) + "│" })
         #expect(lines[38] == "└" + String(repeating: "─", count: 118) + "┘")
-        #expect(lines[39] == " ? Help  Ctrl-L Redraw the screen  q Quit")
+        #expect(lines[39] == " r Reports / live  ? Help  Ctrl-L Redraw the screen  q Quit")
     }
 
     /// 80 columns: the queue on two lines, the "Waiting" column left out, names cut.
@@ -79,7 +79,7 @@ struct WallboardScreenTests {
             "│                                                                              │",
             "│                                                                              │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
-            " ? Help  Ctrl-L Redraw the screen  q Quit",
+            " r Reports / live  ? Help  Ctrl-L Redraw the screen  q Quit",
         ])
     }
 
@@ -108,7 +108,7 @@ struct WallboardScreenTests {
             "│                                                                              │",
             "│                                                                              │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
-            " ? Aide  Ctrl-L Redessiner l'écran  q Quitter",
+            " r Rapports / direct  ? Aide  Ctrl-L Redessiner l'écran  q Quitter",
         ])
     }
 
@@ -224,6 +224,9 @@ struct WallboardUpdateTests {
         func figures(thresholdSeconds: Int) throws -> SupervisorFigures {
             loads += 1
             return WallboardFixture.figures
+        }
+        func reports(_ request: ReportsRequest, thresholdSeconds: Int) throws -> ReportsData {
+            ReportsFixture.data(request)
         }
     }
 

@@ -197,6 +197,8 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(try store.supervisorFigures())
     }
 
+    reportBenchmarks(store: store)
+
     // MARK: The console
 
     // The whole console drawn into its in-memory screen buffer at 200x60, as after answering

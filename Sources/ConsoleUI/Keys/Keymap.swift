@@ -18,6 +18,7 @@ public enum Action: String, CaseIterable, Sendable {
     /// Text fields, as readline edits a line.
     case caretLeft, caretRight, caretStart, caretEnd, deleteBackward, deleteForward, deleteWord, clearField
     case board, resend
+    case toggleReports, previousPeriod, nextPeriod, spanDay, spanWeek, spanMonth, nextClient, previousClient
 }
 
 /// Where a binding applies.
@@ -32,6 +33,10 @@ public enum Scope: Hashable, Sendable {
     case emergency
     /// The help window.
     case help
+    /// The wallboard's reports screen (the wallboard's keys apply there too).
+    case reports
+    /// The supervisors' board overlay on the wallboard.
+    case board
 }
 
 public struct Binding: Sendable {
@@ -132,14 +137,26 @@ public enum Keymap {
         Binding(action: .clientMessages, keys: [.character("m")], scope: .pane(.instructions), hinted: false, label: .actionClientMessages),
         Binding(action: .instructionsHistory, keys: [.character("v")], scope: .pane(.instructions), hinted: true,
                 label: .actionInstructionsHistory),
+        Binding(action: .toggleReports, keys: [.character("r")], scope: .wallboard, hinted: true, label: .actionReports),
         Binding(action: .help, keys: [.character("?"), .function(1)], scope: .wallboard, hinted: true, label: .actionHelp),
         Binding(action: .redraw, keys: [.control("l")], scope: .wallboard, hinted: true, label: .actionRedraw),
         Binding(action: .quit, keys: [.character("q")], scope: .wallboard, hinted: true, label: .actionQuit),
         Binding(action: .cancel, keys: [.escape], scope: .wallboard, hinted: false, label: .actionCancel),
         Binding(action: .board, keys: [.character("b")], scope: .wallboard, hinted: false, label: .actionBoard),
-        Binding(action: .resend, keys: [.character("r")], scope: .wallboard, hinted: false, label: .actionResend),
-        Binding(action: .up, keys: [.up, .character("k")], scope: .wallboard, hinted: false, label: .actionUp),
-        Binding(action: .down, keys: [.down, .character("j")], scope: .wallboard, hinted: false, label: .actionDown),
+        // The board overlay's own keys: `r` there resends, elsewhere it opens the reports.
+        Binding(action: .resend, keys: [.character("r")], scope: .board, hinted: false, label: .actionResend),
+        Binding(action: .up, keys: [.up, .character("k")], scope: .board, hinted: false, label: .actionUp),
+        Binding(action: .down, keys: [.down, .character("j")], scope: .board, hinted: false, label: .actionDown),
+        Binding(action: .previousPeriod, keys: [.character("["), .left, .character("h")], scope: .reports, hinted: true,
+                label: .actionPreviousPeriod),
+        Binding(action: .nextPeriod, keys: [.character("]"), .right, .character("l")], scope: .reports, hinted: true,
+                label: .actionNextPeriod),
+        Binding(action: .spanDay, keys: [.character("d")], scope: .reports, hinted: true, label: .actionSpanDay),
+        Binding(action: .spanWeek, keys: [.character("w")], scope: .reports, hinted: true, label: .actionSpanWeek),
+        Binding(action: .spanMonth, keys: [.character("m")], scope: .reports, hinted: true, label: .actionSpanMonth),
+        Binding(action: .nextClient, keys: [.character("c")], scope: .reports, hinted: true, label: .actionNextClient),
+        Binding(action: .previousClient, keys: [.character("C")], scope: .reports, hinted: false, label: .actionPreviousClient),
+        Binding(action: .today, keys: [.character("t")], scope: .reports, hinted: false, label: .actionToday),
     ]
 
     /// The action of `key` in `pane`: the pane's own bindings first, then the global ones.

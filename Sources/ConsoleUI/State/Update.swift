@@ -231,6 +231,8 @@ private func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .confirmEmergency, .caretLeft, .caretRight, .caretStart, .caretEnd, .deleteBackward, .deleteForward,
          .deleteWord, .clearField:
         break  // only in the emergency script and in text fields
+    case .toggleReports, .previousPeriod, .nextPeriod, .spanDay, .spanWeek, .spanMonth, .nextClient, .previousClient:
+        break // the wallboard's reports screen only
     }
     return []
 }

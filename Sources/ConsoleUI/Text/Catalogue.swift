@@ -60,6 +60,12 @@ public enum Text: String, CaseIterable, Sendable {
     case actionDeleteBackward, actionDeleteForward, actionDeleteWord, actionClearField
     case cardCaller, cardLookedUp, cardCandidate, callerIdentified, notDuringACall, alreadyTheCaller
     case emergencyOffer, helpTextFields, helpScrollHint, statusDone, waitingCount, newCallArrived, endCallChangeOutcome
+    // The wallboard's reports screen.
+    case actionReports, actionPreviousPeriod, actionNextPeriod, actionSpanDay, actionSpanWeek, actionSpanMonth
+    case actionNextClient, actionPreviousClient
+    case reportsTitle, reportsLoading, reportsAllClients, reportsSpanDay, reportsSpanWeek, reportsSpanMonth
+    case reportsASA, reportsP90, reportsWrapUp, reportsNoCalls, reportsBusiestHours
+    case reportsPlans, reportsInProgress, reportsCallsOverPlan, reportsOverPlan
 
     public func callAsFunction(_ language: Language) -> String {
         let pair = Text.table[self] ?? (rawValue, rawValue)
@@ -380,6 +386,29 @@ public enum Text: String, CaseIterable, Sendable {
         .newCallArrived: ("Nouvel appel : ", "New call: "),
         .endCallChangeOutcome: ("↑↓ : issue · Entrée : terminer · Échap : fermer (note gardée)",
                                 "↑↓: outcome · Enter: finish · Esc: close (note kept)"),
+        .actionReports: ("Rapports / direct", "Reports / live"),
+        .actionPreviousPeriod: ("Période préc.", "Prev. period"),
+        .actionNextPeriod: ("Période suiv.", "Next period"),
+        .actionSpanDay: ("Jour", "Day"),
+        .actionSpanWeek: ("Semaine", "Week"),
+        .actionSpanMonth: ("Mois", "Month"),
+        .actionNextClient: ("Client suivant", "Next client"),
+        .actionPreviousClient: ("Client précédent", "Previous client"),
+        .reportsTitle: ("Rapports", "Reports"),
+        .reportsLoading: ("Calcul du rapport…", "Counting the report…"),
+        .reportsAllClients: ("tous les clients", "all clients"),
+        .reportsSpanDay: ("Jour", "Day"),
+        .reportsSpanWeek: ("Semaine", "Week"),
+        .reportsSpanMonth: ("Mois", "Month"),
+        .reportsASA: ("Décroché moy.", "ASA"),
+        .reportsP90: ("Att. P90", "P90 wait"),
+        .reportsWrapUp: ("Fin d'appel moy.", "Avg wrap-up"),
+        .reportsNoCalls: ("Aucun appel sur la période.", "No call in this period."),
+        .reportsBusiestHours: ("Heures chargées : appels reçus", "Busiest hours: calls offered"),
+        .reportsPlans: ("Clients sur la période, et forfait du mois", "Clients over the period, and the month's plan"),
+        .reportsInProgress: ("en cours", "in progress"),
+        .reportsCallsOverPlan: ("Appels / forfait", "Calls / plan"),
+        .reportsOverPlan: ("hors forfait", "over plan"),
     ]
 }
 

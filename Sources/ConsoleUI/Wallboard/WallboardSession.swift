@@ -13,6 +13,8 @@ public protocol WallboardData: AnyObject {
     func board() throws -> [BoardEntry]
     /// Sends a board message's failed deliveries again.
     func resend(message: Int64) throws
+    /// The reports screen's figures for `request`.
+    func reports(_ request: ReportsRequest, thresholdSeconds: Int) throws -> ReportsData
 }
 
 extension WallboardData {
@@ -60,6 +62,12 @@ public final class WallboardSession {
         case .loadFigures:
             do {
                 return [.figuresLoaded(try data.figures(thresholdSeconds: state.thresholdSeconds)), .boardLoaded(try data.board())]
+            } catch {
+                return [.failed("\(error)")]
+            }
+        case .loadReport(let request):
+            do {
+                return [.reportLoaded(try data.reports(request, thresholdSeconds: state.thresholdSeconds))]
             } catch {
                 return [.failed("\(error)")]
             }

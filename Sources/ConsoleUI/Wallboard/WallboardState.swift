@@ -20,6 +20,9 @@ public struct WallboardState: Equatable, Sendable {
     public var board: [BoardEntry] = []
     /// The board overlay's selected line, when it is open.
     public var boardSelection: Int?
+    /// Live figures, or the reports screen (a key switches).
+    public var mode: WallboardMode = .live
+    public var reports: ReportsState
 
     public init(width: Int, height: Int, language: Language, user: Operator, now: Date,
                 thresholdSeconds: Int = SupervisorFigures.defaultThresholdSeconds) {
@@ -29,6 +32,7 @@ public struct WallboardState: Equatable, Sendable {
         self.user = user
         self.now = now
         self.thresholdSeconds = thresholdSeconds
+        reports = ReportsState(request: ReportsRequest(span: .week, anchor: SupervisorFigures.serviceCalendar.localDate(of: now)))
     }
 
     public func text(_ key: Text) -> String { key(language) }
@@ -54,12 +58,14 @@ public enum WallboardEvent: Sendable {
     case figuresLoaded(SupervisorFigures)
     case boardLoaded([BoardEntry])
     case resent(Int64)
+    case reportLoaded(ReportsData)
     case failed(String)
 }
 
 /// Work the wallboard's update asks for, performed by `WallboardSession`.
 public enum WallboardEffect: Equatable, Sendable {
     case loadFigures
+    case loadReport(ReportsRequest)
     case redraw
     /// Send a board message's failed deliveries again.
     case resend(Int64)

@@ -34,6 +34,12 @@ public func updateWallboard(_ state: inout WallboardState, _ event: WallboardEve
     case .resent(let id):
         state.flash = Flash(text: state.text(.wallboardResent) + "\(id)", isError: false)
         return [.loadFigures]
+    case .reportLoaded(let data):
+        // A late answer to an earlier request is dropped: the newest request wins.
+        guard data.request == state.reports.request else { return [] }
+        state.reports.data = data
+        if state.flash?.isError == true { state.flash = nil }
+        return []
     case .failed(let message):
         state.flash = Flash(text: message, isError: true)
         return []
@@ -47,11 +53,18 @@ private func handleWallboardKey(_ state: inout WallboardState, _ key: Key) -> [W
         }
         return []
     }
-    guard let action = Keymap.wallboardAction(for: key) else { return [] }
     if let selection = state.boardSelection {
+        guard let action = Keymap.boardAction(for: key) else { return [] }
         return WallboardBoard.handle(&state, action, selection: selection)
     }
+    let inReports = state.mode == .reports
+    guard let action = inReports ? Keymap.reportsAction(for: key) : Keymap.wallboardAction(for: key) else { return [] }
     switch action {
+    case .toggleReports:
+        state.mode = inReports ? .live : .reports
+        if inReports { return [.loadFigures] }
+        state.reports.request.anchor = SupervisorFigures.serviceCalendar.localDate(of: state.now)
+        return [.loadReport(state.reports.request)]
     case .quit:
         state.isRunning = false
     case .help:
@@ -63,13 +76,18 @@ private func handleWallboardKey(_ state: inout WallboardState, _ key: Key) -> [W
     case .board:
         state.boardSelection = 0
     default:
-        break
+        if inReports { return handleReportsKey(&state, action) }
     }
     return []
 }
 
 extension Keymap {
     /// The action of `key` on the wallboard: only its own bindings apply (it answers nothing).
+    /// In the board overlay: its own keys first, then the wallboard's.
+    public static func boardAction(for key: Key) -> Action? {
+        bindings(for: .board).first { $0.keys.contains(key) }?.action ?? wallboardAction(for: key)
+    }
+
     public static func wallboardAction(for key: Key) -> Action? {
         bindings(for: .wallboard).first { $0.keys.contains(key) }?.action
     }

@@ -23,6 +23,11 @@ enum WallboardView {
         }
         statusLine(state, into: &buffer)
         hintLine(state, into: &buffer)
+        if state.mode == .reports {
+            ReportsView.render(state, into: &buffer)
+            if state.showsHelp { help(state, into: &buffer) }
+            return
+        }
         let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 2)
         guard let figures = state.figures else {
             buffer.write(state.text(.wallboardLoading), x: 1, y: body.y + 1, role: .dim, limit: body.width - 2)
@@ -51,21 +56,27 @@ enum WallboardView {
     }
 
     static func statusLine(_ state: WallboardState, into buffer: inout ScreenBuffer) {
-        let text = " \(state.user.displayName) · \(state.text(.wallboardTitle)) · "
+        let screen = state.mode == .reports ? " · " + state.text(.reportsTitle) : ""
+        let text = " \(state.user.displayName) · \(state.text(.wallboardTitle))\(screen) · "
             + state.language.dateAndClock(state.now, in: SupervisorFigures.serviceCalendar)
             + (state.board.isEmpty ? "" : " · " + state.text(.wallboardBoard) + "\(state.board.count)")
         StatusLine.draw(text, flash: state.flash, into: &buffer, in: Rect(x: 0, y: 0, width: state.width, height: 1))
     }
 
     static func hintLine(_ state: WallboardState, into buffer: inout ScreenBuffer) {
-        HintLine.draw(HintLine.hints(Keymap.bindings(for: .wallboard), language: state.language), into: &buffer,
+        HintLine.draw(HintLine.hints(bindings(state), language: state.language), into: &buffer,
                       in: Rect(x: 0, y: state.height - 1, width: state.width, height: 1))
+    }
+
+    /// The screen's keys: the reports' own before the wallboard's.
+    static func bindings(_ state: WallboardState) -> [Binding] {
+        (state.mode == .reports ? Keymap.bindings(for: .reports) : []) + Keymap.bindings(for: .wallboard)
     }
 
     /// The keys (from the keymap) and what each column means.
     static func help(_ state: WallboardState, into buffer: inout ScreenBuffer) {
         var lines: [(String, StyleRole)] = [(state.text(.wallboardTitle), .heading)]
-        for binding in Keymap.bindings(for: .wallboard) {
+        for binding in bindings(state) {
             let keys = binding.keys.map(\.label).joined(separator: " ")
             lines.append(("  " + DisplayWidth.fit(keys, columns: 12, ellipsis: false) + " " + state.text(binding.label), .normal))
         }

@@ -27,6 +27,13 @@ public struct ClientID: Hashable, Comparable, Sendable, Codable, CustomStringCon
 
     public var description: String { rawValue }
     public static func < (lhs: ClientID, rhs: ClientID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    // In JSON as the id itself (`"dr-martin"`), as scripts and spreadsheets expect it.
+    public init(from decoder: any Decoder) throws { try self.init(decoder.singleValueContainer().decode(String.self)) }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 }
 
 /// What a client's subscription includes each month; beyond it is billed *hors forfait*.

@@ -12,6 +12,7 @@ enum Schema {
         migrator.registerMigration("v4-week-reads", migrate: v4WeekReads)
         migrator.registerMigration("v5-sign-in", migrate: v5SignIn)
         migrator.registerMigration("v5-dispatch", migrate: v5Dispatch)
+        migrator.registerMigration("v5-reports", migrate: v5Reports)
         return migrator
     }
 
