@@ -14,10 +14,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The advice and emergency rules are data files shipped with the package.
-        .target(name: "SecretaryCore", resources: [.copy("Guard/Rules")]),
+        .target(name: "SecretaryCore", dependencies: [.product(name: "CSV", package: "CSV.swift")],
+                resources: [.copy("Guard/Rules")]),
         // The demo clients are client files, in the format `secretary client import` reads.
         .target(
             name: "SecretaryStore",
