@@ -36,10 +36,12 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "ConsoleUI"]),
+        // CalDAV over HTTP (Foundation's URLSession), for `calendar sync`.
+        .target(name: "CalDAVClient"),
         .executableTarget(
             name: "secretary",
             dependencies: [
-                "SecretaryCore", "SecretaryStore", "ConsoleUI", "ConsoleStore", "CursesBackend",
+                "SecretaryCore", "SecretaryStore", "ConsoleUI", "ConsoleStore", "CursesBackend", "CalDAVClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -46,6 +46,8 @@ public struct ClientFile: Equatable, Sendable {
     /// Where each field was read (`line`, `agenda Dr Claire Martin`, `type Consultation`,
     /// `effective from`), so that a later check (in the store) can still name the line.
     public var fieldLines: [String: Int] = [:]
+    /// Where `calendar sync` pushes the agendas, if anywhere.
+    public var calDAV: CalDAVSettings?
 
     public init(client: Client, agendas: [String], appointmentTypes: [AppointmentType], effectiveFrom: LocalDate,
                 sections: [Instructions.Section: String], adviceRules: AdviceRules = AdviceRules()) {
@@ -64,7 +66,7 @@ public struct ClientFile: Equatable, Sendable {
 
     /// The fields, in the order they are written.
     public static let fields = ["id", "name", "profession", "line", "country", "time zone", "hours", "medical",
-                                "plan", "slot minutes", "agenda", "type", "advice", "effective from"]
+                                "plan", "slot minutes", "agenda", "type", "advice"] + CalDAVSettings.fields + ["effective from"]
     static let repeatable: Set<String> = ["agenda", "type", "advice"]
 
     /// The instructions as a version (numbered by the store when saved).
@@ -79,6 +81,7 @@ public struct ClientFile: Equatable, Sendable {
     public static func == (lhs: ClientFile, rhs: ClientFile) -> Bool {
         lhs.client == rhs.client && lhs.agendas == rhs.agendas && lhs.appointmentTypes == rhs.appointmentTypes
             && lhs.effectiveFrom == rhs.effectiveFrom && lhs.sections == rhs.sections && lhs.adviceRules == rhs.adviceRules
+            && lhs.calDAV == rhs.calDAV
     }
 }
 
@@ -291,6 +294,14 @@ private struct ClientFileParser {
         var file = ClientFile(client: client, agendas: agendas, appointmentTypes: types, effectiveFrom: effective,
                               sections: texts, adviceRules: advice)
         file.fieldLines = fieldLines
+        let davFields = CalDAVSettings.fields.map(optional)
+        do {
+            file.calDAV = try CalDAVSettings(url: davFields[0]?.value, user: davFields[1]?.value, passwordFile: davFields[2]?.value)
+        } catch let error as ValidationError {
+            let culprit = davFields.compactMap { $0 }.first { $0.key == error.field }
+            throw LineError(line: culprit?.line ?? endOfFields, field: error.field,
+                            error.value.isEmpty ? error.reason : "'\(error.value)' \(error.reason)")
+        }
         return file
     }
 
@@ -376,6 +387,7 @@ extension ClientFile {
         out += agendas.map { "agenda: \($0)" }
         out += appointmentTypes.map { "type: \($0.name), \($0.minutes) min, colour \($0.colour)" }
         out += adviceRules.text.split(separator: "\n").map { "advice: \($0)" }
+        out += calDAV?.lines ?? []
         out.append("effective from: \(effectiveFrom)")
         for section in Instructions.Section.allCases {
             guard let text = sections[section] else { continue }

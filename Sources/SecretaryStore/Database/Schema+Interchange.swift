@@ -9,6 +9,7 @@ extension Schema {
     ///   writer can forget; writers set `modified_at` from the store's clock, and the trigger
     ///   falls back to the system's when one does not.
     /// - `contact.birth_date` (`YYYY-MM-DD`), which practices' exports carry.
+    /// - `caldav_account`: the client file's CalDAV settings (URL, user, password file).
     /// - `caldav_event`: per agenda and UID, the resource pushed, its ETag and the revision it
     ///   held, so a second sync sends nothing and an interrupted one never duplicates.
     /// - `absence_source`: the practitioner's own event (UID and occurrence) an imported
@@ -24,9 +25,16 @@ extension Schema {
                 WHERE id = new.id;
             END;
             ALTER TABLE contact ADD COLUMN birth_date TEXT;
+            CREATE TABLE caldav_account (
+                client_id TEXT PRIMARY KEY NOT NULL REFERENCES client(id) ON DELETE CASCADE,
+                url TEXT NOT NULL,
+                user TEXT NOT NULL,
+                password_file TEXT NOT NULL
+            );
             CREATE TABLE caldav_event (
                 agenda_id INTEGER NOT NULL REFERENCES agenda(id) ON DELETE CASCADE,
                 uid TEXT NOT NULL,
+                appointment_id INTEGER NOT NULL,
                 href TEXT NOT NULL,
                 etag TEXT,
                 revision INTEGER NOT NULL,
