@@ -8,8 +8,8 @@ import SecretaryCore
 extension Store {
     /// The agenda's appointments starting in `window` (all statuses) and its absences
     /// overlapping it, ready to write as iCalendar.
-    public func calendarExport(agendaID: Int64, window: DateInterval, privacy: ExportPrivacy) throws -> CalendarExport {
-        try read { db in
+    public func calendarExport(agendaID: Int64, window: DateInterval, privacy: ExportPrivacy, by identity: Identity) throws -> CalendarExport {
+        try read(by: identity, needs: .administer) { db in
             let agenda = try Store.agenda(id: agendaID, in: db)
             let client = try Store.client(agenda.clientID, in: db)
             return CalendarExport(client: client, agenda: agenda,
@@ -116,7 +116,7 @@ extension Store {
 
     /// Records that the server holds `event` for the agenda.
     public func recordPushed(_ event: PushedEvent, agendaID: Int64, by identity: Identity) throws {
-        try write(by: identity) { db, trail in
+        try write(by: identity, needs: .administer) { db, trail in
             try db.execute(sql: """
                 INSERT INTO caldav_event (agenda_id, uid, appointment_id, href, etag, revision) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (agenda_id, uid) DO UPDATE SET href = excluded.href, etag = excluded.etag, revision = excluded.revision
@@ -127,7 +127,7 @@ extension Store {
 
     /// Records that the server no longer holds the event.
     public func forgetPushed(_ event: PushedEvent, agendaID: Int64, by identity: Identity) throws {
-        try write(by: identity) { db, trail in
+        try write(by: identity, needs: .administer) { db, trail in
             try db.execute(sql: "DELETE FROM caldav_event WHERE agenda_id = ? AND uid = ?", arguments: [agendaID, event.uid])
             trail.record("caldav-delete", "appointment", "\(event.appointmentID)", "agenda \(agendaID)")
         }

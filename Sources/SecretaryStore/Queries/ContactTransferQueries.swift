@@ -22,7 +22,7 @@ extension Store {
                                progress: (Int) -> Void = { _ in }) throws -> ContactImportSummary {
         struct RolledBack: Error { let summary: ContactImportSummary }
         do {
-            return try write(by: identity) { db, trail in
+            return try write(by: identity, needs: .administer) { db, trail in
                 _ = try Store.client(client, in: db)
                 var summary = ContactImportSummary()
                 for (index, record) in records.enumerated() {
@@ -125,8 +125,8 @@ extension Store {
     }
 
     /// The client's contacts, by id, as a file carries them.
-    public func contactRecords(client: ClientID) throws -> [ContactRecord] {
-        try read { db in
+    public func contactRecords(client: ClientID, by identity: Identity) throws -> [ContactRecord] {
+        try read(by: identity, needs: .administer) { db in
             _ = try Store.client(client, in: db)
             var records: [ContactRecord] = []
             var lastID: Int64 = 0

@@ -29,7 +29,7 @@ struct AbsenceImportCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file), data.count <= 50 * 1024 * 1024 else {
             throw SecretaryCore.ValidationError(field: "file", value: file, reason: "cannot be read (or larger than 50 MB)")
         }
-        let store = try global.openStore()
+        let (store, me) = try global.signedIn(Self.auditName)
         let (client, agenda) = try choice.resolve(in: store)
         let events: [ICalendarEvent]
         do {
@@ -40,7 +40,7 @@ struct AbsenceImportCommand: ParsableCommand {
         let now = store.now
         let horizon = now.addingTimeInterval(TimeInterval(months) * 31 * 86_400)
         let busy = BusyTimes.occurrences(of: events, now: now, horizon: horizon)
-        let result = try store.importBusyTimes(busy, agendaID: agenda.id, reason: "agenda personnel", by: commandLineIdentity)
+        let result = try store.importBusyTimes(busy, agendaID: agenda.id, reason: "agenda personnel", by: me.identity)
         print("\(agenda.name): \(result.added) absences added, \(result.updated) moved, \(result.unchanged) unchanged "
               + "(\(events.count) events in \(file), up to \(client.calendar.localDate(of: horizon))).")
         if !result.overlapping.isEmpty {

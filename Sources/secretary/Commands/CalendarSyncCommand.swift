@@ -31,9 +31,11 @@ struct CalendarSyncCommand: ParsableCommand {
 
     func run() throws {
         let only = try client.map(ClientID.init)
-        let store = try global.openStore()
+        let (store, me) = try global.signedIn(Self.auditName)
+        try store.require(.administer, by: me.identity, for: "calendar sync")
+        let identity = me.identity
         if !watch {
-            let conflicts = try syncAll(store, only: only)
+            let conflicts = try syncAll(store, only: only, as: identity)
             if conflicts > 0 { throw ExitCode(2) }
             return
         }
@@ -45,7 +47,7 @@ struct CalendarSyncCommand: ParsableCommand {
             if version != seen || Date().timeIntervalSince(lastFull) > 60 {
                 seen = version
                 lastFull = Date()
-                do { _ = try syncAll(store, only: only) } catch {
+                do { _ = try syncAll(store, only: only, as: identity) } catch {
                     FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
                 }
                 // Our own records moved the version: take it as seen.
@@ -56,7 +58,7 @@ struct CalendarSyncCommand: ParsableCommand {
     }
 
     /// Syncs every agenda; returns how many conflicts were reported.
-    private func syncAll(_ store: Store, only: ClientID?) throws -> Int {
+    private func syncAll(_ store: Store, only: ClientID?, as identity: Identity) throws -> Int {
         var accounts = try store.calDAVClients()
         if let only {
             guard let settings = try store.calDAV(of: only) else {
@@ -72,7 +74,7 @@ struct CalendarSyncCommand: ParsableCommand {
             for agenda in agendas {
                 guard let url = URL(string: settings.collection(for: agenda.name)) else { continue }
                 let collection = CalDAVCollection(url: url, user: settings.user, password: password)
-                let report = try sync(agenda, of: clientID, to: collection, store: store)
+                let report = try sync(agenda, of: clientID, to: collection, store: store, as: identity)
                 conflicts += report.conflicts.count
                 print("\(clientID) · \(agenda.name): \(report.sent) sent, \(report.deleted) deleted, \(report.unchanged) unchanged"
                       + (report.conflicts.isEmpty ? "" : ", \(report.conflicts.count) conflicts"))
@@ -87,7 +89,8 @@ struct CalendarSyncCommand: ParsableCommand {
         var conflicts: [String] = []
     }
 
-    private func sync(_ agenda: Agenda, of clientID: ClientID, to collection: CalDAVCollection, store: Store) throws -> Report {
+    private func sync(_ agenda: Agenda, of clientID: ClientID, to collection: CalDAVCollection, store: Store,
+                      as identity: Identity) throws -> Report {
         try collection.ensureExists()
         let now = store.now
         let window = DateInterval(start: now.addingTimeInterval(-30 * 86_400), end: now.addingTimeInterval(400 * 86_400))
@@ -112,7 +115,7 @@ struct CalendarSyncCommand: ParsableCommand {
                     continue
                 }
                 try store.recordPushed(PushedEvent(uid: uid, appointmentID: exported.details.id, href: name, etag: etag,
-                                                   revision: exported.revision), agendaID: agenda.id, by: commandLineIdentity)
+                                                   revision: exported.revision), agendaID: agenda.id, by: identity)
                 report.sent += 1
             case .update(let exported, let event):
                 guard case .stored(let etag) = try collection.put(event.href, body: export.resource(for: exported), ifMatch: event.etag) else {
@@ -120,12 +123,12 @@ struct CalendarSyncCommand: ParsableCommand {
                     continue
                 }
                 try store.recordPushed(PushedEvent(uid: event.uid, appointmentID: event.appointmentID, href: event.href, etag: etag,
-                                                   revision: exported.revision), agendaID: agenda.id, by: commandLineIdentity)
+                                                   revision: exported.revision), agendaID: agenda.id, by: identity)
                 report.sent += 1
             case .delete(let event):
                 switch try collection.delete(event.href, ifMatch: event.etag) {
                 case .deleted, .notFound:
-                    try store.forgetPushed(event, agendaID: agenda.id, by: commandLineIdentity)
+                    try store.forgetPushed(event, agendaID: agenda.id, by: identity)
                     report.deleted += 1
                 default:
                     report.conflicts.append("appointment \(event.appointmentID) was changed on the server since the last sync: not deleted")

@@ -41,7 +41,7 @@ struct ContactsImportCommand: ParsableCommand {
         let (text, encoding) = ContactsCSV.decode(data)
         let table: ContactsCSV.Table
         do { table = try ContactsCSV.read(text) } catch let error as ContactRowError { throw ContactsFileError(file: file, error: error) }
-        let store = try global.openStore()
+        let (store, me) = try global.signedIn(Self.auditName)
         let country = try store.client(clientID).country
         var records: [ContactRecord] = []
         var bad: [(ContactsCSV.Table.Row, ContactRowError)] = []
@@ -55,7 +55,7 @@ struct ContactsImportCommand: ParsableCommand {
             }
         }
         let bar = ProgressBar(terminal: isatty(STDOUT_FILENO) == 1)
-        let summary = try store.importContacts(records, client: clientID, dryRun: dryRun, by: commandLineIdentity) {
+        let summary = try store.importContacts(records, client: clientID, dryRun: dryRun, by: me.identity) {
             bar.show(phase: "contacts", done: $0, total: records.count)
         }
         bar.finish()
@@ -101,8 +101,8 @@ struct ContactsExportCommand: ParsableCommand {
 
     func run() throws {
         let clientID = try ClientID(client)
-        let store = try global.openStore()
-        let records = try store.contactRecords(client: clientID)
+        let (store, me) = try global.signedIn(Self.auditName)
+        let records = try store.contactRecords(client: clientID, by: me.identity)
         let data: Data
         switch format {
         case .csv: data = Data(try ContactsCSV.write(records).utf8)
