@@ -14,10 +14,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The advice and emergency rules, and the list of common passwords, are data files.
-        .target(name: "SecretaryCore", resources: [.copy("Guard/Rules"), .copy("Access/Data")]),
+        .target(name: "SecretaryCore", dependencies: [.product(name: "CSV", package: "CSV.swift")],
+                resources: [.copy("Guard/Rules"), .copy("Access/Data")]),
         // libsodium (Debian's libsodium-dev): Argon2id password hashes and SHA-256.
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         .target(name: "Sodium", dependencies: ["CSodium"]),
@@ -39,10 +41,12 @@ let package = Package(
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "ConsoleUI"]),
         // The sendmail interface and the SMS gateway's command: the processes messages leave by.
         .target(name: "Delivery", dependencies: ["SecretaryCore"]),
+        // CalDAV over HTTP (Foundation's URLSession), for `calendar sync`.
+        .target(name: "CalDAVClient"),
         .executableTarget(
             name: "secretary",
             dependencies: [
-                "SecretaryCore", "SecretaryStore", "ConsoleUI", "ConsoleStore", "CursesBackend", "Delivery",
+                "SecretaryCore", "SecretaryStore", "ConsoleUI", "ConsoleStore", "CursesBackend", "Delivery", "CalDAVClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -16,7 +16,7 @@ struct Secretary: ParsableCommand {
             InitCommand.self, DemoCommand.self, ConsoleCommand.self,
             ClientsCommand.self, ClientCommand.self, ContactsCommand.self, MessagesCommand.self, OperatorsCommand.self,
             AgendaCommand.self, BookCommand.self, MoveCommand.self, CancelCommand.self, NoShowCommand.self,
-            FreeSlotsCommand.self, AbsenceCommand.self, WaitlistCommand.self,
+            FreeSlotsCommand.self, AbsenceCommand.self, WaitlistCommand.self, CalendarCommand.self,
             CallInCommand.self, CallEndCommand.self, CallsCommand.self, SimulateCommand.self, SupervisorCommand.self,
             GenerateCommand.self, AuditCommand.self, SettingsCommand.self, DispatchCommand.self,
             UsageCommand.self, ReportCommand.self,

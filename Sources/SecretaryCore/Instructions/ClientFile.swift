@@ -52,6 +52,8 @@ public struct ClientFile: Equatable, Sendable {
     /// Where each field was read (`line`, `agenda Dr Claire Martin`, `type Consultation`,
     /// `effective from`), so that a later check (in the store) can still name the line.
     public var fieldLines: [String: Int] = [:]
+    /// Where `calendar sync` pushes the agendas, if anywhere.
+    public var calDAV: CalDAVSettings?
 
     public init(client: Client, agendas: [String], appointmentTypes: [AppointmentType], effectiveFrom: LocalDate,
                 sections: [Instructions.Section: String], adviceRules: AdviceRules = AdviceRules()) {
@@ -75,7 +77,7 @@ public struct ClientFile: Equatable, Sendable {
     public static let maximumSectionBytes = 64 << 10
 
     public static let fields = ["id", "name", "profession", "line", "country", "time zone", "hours", "medical",
-                                "plan", "slot minutes", "agenda", "type", "advice", "effective from"]
+                                "plan", "slot minutes", "agenda", "type", "advice"] + CalDAVSettings.fields + ["effective from"]
         + DispatchSettings.fields
     static let repeatable: Set<String> = Set(["agenda", "type", "advice"]).union(DispatchSettings.repeatable)
 
@@ -91,7 +93,7 @@ public struct ClientFile: Equatable, Sendable {
     public static func == (lhs: ClientFile, rhs: ClientFile) -> Bool {
         lhs.client == rhs.client && lhs.agendas == rhs.agendas && lhs.appointmentTypes == rhs.appointmentTypes
             && lhs.effectiveFrom == rhs.effectiveFrom && lhs.sections == rhs.sections && lhs.adviceRules == rhs.adviceRules
-            && lhs.dispatch == rhs.dispatch
+            && lhs.dispatch == rhs.dispatch && lhs.calDAV == rhs.calDAV
     }
 }
 
@@ -326,6 +328,14 @@ private struct ClientFileParser {
         file.fieldLines = fieldLines
         file.dispatch = try DispatchSettings(fields: fields.filter { DispatchSettings.fields.contains($0.key) }
             .map { ($0.key, $0.value, $0.line) }, country: country)
+        let davFields = CalDAVSettings.fields.map(optional)
+        do {
+            file.calDAV = try CalDAVSettings(url: davFields[0]?.value, user: davFields[1]?.value, passwordFile: davFields[2]?.value)
+        } catch let error as ValidationError {
+            let culprit = davFields.compactMap { $0 }.first { $0.key == error.field }
+            throw LineError(line: culprit?.line ?? endOfFields, field: error.field,
+                            error.value.isEmpty ? error.reason : "'\(error.value)' \(error.reason)")
+        }
         return file
     }
 
@@ -411,6 +421,7 @@ extension ClientFile {
         out += agendas.map { "agenda: \($0)" }
         out += appointmentTypes.map { "type: \($0.name), \($0.minutes) min, colour \($0.colour)" }
         out += adviceRules.text.split(separator: "\n").map { "advice: \($0)" }
+        out += calDAV?.lines ?? []
         out.append("effective from: \(effectiveFrom)")
         // After the instructions' date, so the other fields keep their lines in older exports' terms.
         out += dispatch.fieldLines.map { "\($0.key): \($0.value)" }

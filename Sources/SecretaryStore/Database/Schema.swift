@@ -13,6 +13,7 @@ enum Schema {
         migrator.registerMigration("v5-sign-in", migrate: v5SignIn)
         migrator.registerMigration("v5-dispatch", migrate: v5Dispatch)
         migrator.registerMigration("v5-reports", migrate: v5Reports)
+        migrator.registerMigration("v5-interchange", migrate: v5Interchange)
         return migrator
     }
 

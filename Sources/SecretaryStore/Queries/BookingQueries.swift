@@ -94,9 +94,9 @@ extension Store {
             let schedule = try Store.schedule(around: start, client: client, agenda: agenda, in: db)
             try Store.checked(BookingRules(schedule: schedule, now: trail.at), start: start, minutes: minutes,
                               contact: contact, moving: appointmentID)
-            try db.execute(sql: "UPDATE appointment SET agenda_id = ?, start_at = ?, end_at = ? WHERE id = ?",
+            try db.execute(sql: "UPDATE appointment SET agenda_id = ?, start_at = ?, end_at = ?, modified_at = ? WHERE id = ?",
                            arguments: [agenda.id, start.stored, start.addingTimeInterval(TimeInterval(minutes * 60)).stored,
-                                       appointmentID])
+                                       trail.at.stored, appointmentID])
             let whereTo = agenda.id == old.agendaID ? "" : " (\(agenda.name))"
             trail.record("move", "appointment", "\(appointmentID)",
                          "from \(calendar.spoken(old.start)) to \(calendar.spoken(start))\(whereTo)")
@@ -123,8 +123,8 @@ extension Store {
                                     + "too late to cancel it; mark a no-show instead")
             }
             try Store.enforceNoAdvice(why, field: "cancellation reason", client: client.id, in: db)
-            try db.execute(sql: "UPDATE appointment SET status = 'cancelled', cancel_reason = ? WHERE id = ?",
-                           arguments: [why, appointmentID])
+            try db.execute(sql: "UPDATE appointment SET status = 'cancelled', cancel_reason = ?, modified_at = ? WHERE id = ?",
+                           arguments: [why, trail.at.stored, appointmentID])
             trail.record("cancel", "appointment", "\(appointmentID)",
                          "\(current.contactName), \(client.calendar.spoken(current.start)): \(why)")
             let agenda = try Store.agenda(id: current.appointment.agendaID, in: db)
@@ -148,7 +148,8 @@ extension Store {
                 throw RuleViolation(.conflict, "appointment \(appointmentID) is on \(client.calendar.spoken(current.start)): "
                                     + "a no-show is marked once it has started")
             }
-            try db.execute(sql: "UPDATE appointment SET status = 'no-show' WHERE id = ?", arguments: [appointmentID])
+            try db.execute(sql: "UPDATE appointment SET status = 'no-show', modified_at = ? WHERE id = ?",
+                           arguments: [trail.at.stored, appointmentID])
             trail.record("no-show", "appointment", "\(appointmentID)", "\(current.contactName), \(client.calendar.spoken(current.start))")
             return try Store.appointment(id: appointmentID, in: db)
         }

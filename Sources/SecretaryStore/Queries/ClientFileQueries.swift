@@ -47,6 +47,7 @@ extension Store {
             trail.record("create", "client", client.id.rawValue, "import: \(client.name)")
         }
 
+        try saveCalDAV(file.calDAV, of: client.id, in: db)
         var version: Int?
         let latest = try latestInstructions(of: client.id, in: db)
         let latestDispatch = try latest.map { try dispatchSettings(client: client.id, version: $0.version, in: db) }
@@ -142,6 +143,7 @@ extension Store {
             var file = ClientFile(client: client, agendas: agendas, appointmentTypes: types, effectiveFrom: latest.effectiveFrom,
                                   sections: latest.sections, adviceRules: try Store.clientAdviceRules(advice, client: id))
             file.dispatch = try Store.dispatchSettings(client: id, version: latest.version, in: db)
+            file.calDAV = try Store.calDAV(of: id, in: db)
             return file
         }
     }

@@ -6,7 +6,8 @@ import SecretaryStore
 struct AgendaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agenda", abstract: "Print one agenda's week, Monday to Saturday.",
-        discussion: "Times are the client's local time. Appointment ids are listed under the grid, for `move` and `cancel`.")
+        discussion: "Times are the client's local time. Appointment ids are listed under the grid, for `move` and `cancel`.",
+        subcommands: [AgendaExportCommand.self])
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var choice: AgendaChoice

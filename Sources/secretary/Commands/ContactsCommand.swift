@@ -5,7 +5,7 @@ import SecretaryStore
 struct ContactsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contacts", abstract: "Find a client's contacts (callers).",
-        subcommands: [Find.self])
+        subcommands: [Find.self, ContactsImportCommand.self, ContactsExportCommand.self])
 
     struct Find: ParsableCommand {
         static let configuration = CommandConfiguration(

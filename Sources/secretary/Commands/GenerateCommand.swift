@@ -38,7 +38,7 @@ struct GenerateCommand: ParsableCommand {
     }
 }
 
-/// Shows generation progress: a bar redrawn in place on a terminal, plain lines at each
+/// Shows progress (generation, an import): a bar redrawn in place on a terminal, plain lines at each
 /// tenth otherwise (for logs and CI).
 final class ProgressBar {
     let terminal: Bool
@@ -48,7 +48,10 @@ final class ProgressBar {
 
     init(terminal: Bool) { self.terminal = terminal }
 
-    func show(_ progress: GenerationProgress) {
+    func show(_ progress: GenerationProgress) { show(phase: progress.phase, done: progress.done, total: progress.total) }
+
+    func show(phase: String, done: Int, total: Int) {
+        let progress = (phase: phase, done: done, total: total)
         let fraction = progress.total > 0 ? Double(progress.done) / Double(progress.total) : 1
         if terminal {
             let phaseChanged = progress.phase != lastPhase

@@ -1,0 +1,116 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// What a CalDAV server answered, in the terms a sync needs.
+public enum CalDAVOutcome: Equatable, Sendable {
+    /// Stored; the server's new ETag (nil if it gave none).
+    case stored(etag: String?)
+    case deleted
+    /// The resource was not as expected (changed or created by someone else): nothing done.
+    case conflict
+    /// The resource does not exist.
+    case notFound
+}
+
+public struct CalDAVError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// A calendar collection on a CalDAV server (RFC 4791), spoken to over HTTP with
+/// Foundation's URLSession: one request at a time, each bounded by `timeout`, Basic auth.
+public final class CalDAVCollection: @unchecked Sendable {
+    public let url: URL
+    private let authorization: String
+    private let session: URLSession
+    private let timeout: TimeInterval
+
+    public init(url: URL, user: String, password: String, timeout: TimeInterval = 15) {
+        self.url = url
+        authorization = "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout
+        configuration.httpCookieStorage = nil
+        configuration.urlCache = nil
+        session = URLSession(configuration: configuration)
+        self.timeout = timeout
+    }
+
+    /// Makes the collection if the server does not have it (MKCALENDAR).
+    public func ensureExists() throws {
+        let (status, _, _) = try send("PROPFIND", url, headers: ["Depth": "0", "Content-Type": "application/xml; charset=utf-8"],
+                                      body: Data(#"<?xml version="1.0"?><propfind xmlns="DAV:"><prop><resourcetype/></prop></propfind>"#.utf8))
+        if (200..<300).contains(status) { return }
+        guard status == 404 else { throw CalDAVError("\(url.absoluteString): PROPFIND answered \(status)") }
+        let (made, _, _) = try send("MKCALENDAR", url, headers: [:], body: nil)
+        guard made == 201 || made == 200 else { throw CalDAVError("\(url.absoluteString): MKCALENDAR answered \(made)") }
+    }
+
+    /// PUT `body` as `name`: with `ifMatch`, only over that version; without, only if the
+    /// resource does not exist yet.
+    public func put(_ name: String, body: String, ifMatch etag: String?) throws -> CalDAVOutcome {
+        var headers = ["Content-Type": "text/calendar; charset=utf-8"]
+        if let etag { headers["If-Match"] = etag } else { headers["If-None-Match"] = "*" }
+        let (status, answer, _) = try send("PUT", resource(name), headers: headers, body: Data(body.utf8))
+        switch status {
+        case 200..<300: return .stored(etag: answer["etag"])
+        case 412: return .conflict
+        default: throw CalDAVError("\(resource(name).absoluteString): PUT answered \(status)")
+        }
+    }
+
+    /// DELETE `name` if it is still the version `etag`.
+    public func delete(_ name: String, ifMatch etag: String?) throws -> CalDAVOutcome {
+        let (status, _, _) = try send("DELETE", resource(name), headers: etag.map { ["If-Match": $0] } ?? [:], body: nil)
+        switch status {
+        case 200..<300: return .deleted
+        case 404, 410: return .notFound
+        case 412: return .conflict
+        default: throw CalDAVError("\(resource(name).absoluteString): DELETE answered \(status)")
+        }
+    }
+
+    /// The resource's current ETag and body, or nil when it does not exist.
+    public func get(_ name: String) throws -> (etag: String?, body: String)? {
+        let (status, headers, body) = try send("GET", resource(name), headers: [:], body: nil)
+        if status == 404 { return nil }
+        guard (200..<300).contains(status) else { throw CalDAVError("\(resource(name).absoluteString): GET answered \(status)") }
+        return (headers["etag"], String(decoding: body, as: UTF8.self))
+    }
+
+    func resource(_ name: String) -> URL { url.appendingPathComponent(name) }
+
+    /// One request, waited for at most `timeout` (and a margin): a server that never answers
+    /// cannot hold the sync for ever.
+    private func send(_ method: String, _ target: URL, headers: [String: String], body: Data?)
+        throws -> (Int, [String: String], Data) {
+        var request = URLRequest(url: target, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
+        request.httpMethod = method
+        request.setValue(authorization, forHTTPHeaderField: "Authorization")
+        for (key, value) in headers { request.setValue(value, forHTTPHeaderField: key) }
+        request.httpBody = body
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var result: Result<(Int, [String: String], Data), Error> = .failure(CalDAVError("no answer"))
+        let task = session.dataTask(with: request) { data, response, error in
+            if let error {
+                result = .failure(CalDAVError("\(target.absoluteString): \(error.localizedDescription)"))
+            } else if let http = response as? HTTPURLResponse {
+                var fields: [String: String] = [:]
+                for (key, value) in http.allHeaderFields {
+                    if let key = key as? String, let value = value as? String { fields[key.lowercased()] = value }
+                }
+                result = .success((http.statusCode, fields, data ?? Data()))
+            }
+            done.signal()
+        }
+        task.resume()
+        guard done.wait(timeout: .now() + timeout + 5) == .success else {
+            task.cancel()
+            throw CalDAVError("\(target.absoluteString): no answer within \(Int(timeout)) s")
+        }
+        return try result.get()
+    }
+}
