@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The advice and emergency rules are data files shipped with the package.
@@ -34,10 +35,14 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "ConsoleUI"]),
+        // Writes zip archives (a client's data at the end of its contract).
+        .target(name: "ZipArchive", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Backup files beside the database: their manifest, SHA-256 digest (coreutils' sha256sum) and rotation.
+        .target(name: "BackupFiles", dependencies: ["SecretaryCore"]),
         .executableTarget(
             name: "secretary",
             dependencies: [
-                "SecretaryCore", "SecretaryStore", "ConsoleUI", "ConsoleStore", "CursesBackend",
+                "SecretaryCore", "SecretaryStore", "ConsoleUI", "ConsoleStore", "CursesBackend", "ZipArchive", "BackupFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

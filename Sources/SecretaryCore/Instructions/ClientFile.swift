@@ -20,6 +20,7 @@ import Foundation
 /// agenda: Dr Claire Martin                      (one line per agenda, in order)
 /// type: Consultation, 20 min, colour 1          (one line per appointment type)
 /// advice: dosage gouttes-nez mettez ... gouttes (optional: CATEGORY NAME PATTERN, as in the rules files)
+/// retention: calls 1 month                      (optional: shorter than the defaults, see RetentionPolicy)
 /// effective from: 2026-01-05                    (when these instructions take effect)
 ///
 /// ## greeting
@@ -43,6 +44,8 @@ public struct ClientFile: Equatable, Sendable {
     public var sections: [Instructions.Section: String]
     /// The client's own advice rules, added to the shipped ones.
     public var adviceRules: AdviceRules
+    /// How long the client's records are kept, when shorter than the defaults.
+    public var retention = RetentionPolicy.standard
     /// Where each field was read (`line`, `agenda Dr Claire Martin`, `type Consultation`,
     /// `effective from`), so that a later check (in the store) can still name the line.
     public var fieldLines: [String: Int] = [:]
@@ -64,8 +67,8 @@ public struct ClientFile: Equatable, Sendable {
 
     /// The fields, in the order they are written.
     public static let fields = ["id", "name", "profession", "line", "country", "time zone", "hours", "medical",
-                                "plan", "slot minutes", "agenda", "type", "advice", "effective from"]
-    static let repeatable: Set<String> = ["agenda", "type", "advice"]
+                                "plan", "slot minutes", "agenda", "type", "advice", "retention", "effective from"]
+    static let repeatable: Set<String> = ["agenda", "type", "advice", "retention"]
 
     /// The instructions as a version (numbered by the store when saved).
     public func instructions(version: Int) throws -> Instructions {
@@ -79,6 +82,7 @@ public struct ClientFile: Equatable, Sendable {
     public static func == (lhs: ClientFile, rhs: ClientFile) -> Bool {
         lhs.client == rhs.client && lhs.agendas == rhs.agendas && lhs.appointmentTypes == rhs.appointmentTypes
             && lhs.effectiveFrom == rhs.effectiveFrom && lhs.sections == rhs.sections && lhs.adviceRules == rhs.adviceRules
+            && lhs.retention == rhs.retention
     }
 }
 
@@ -270,6 +274,16 @@ private struct ClientFileParser {
             }
             advice = advice.adding(parsed)
         }
+        var periods: [RetainedKind: RetentionPeriod] = [:]
+        for line in fields where line.key == "retention" {
+            let (kind, period) = try checked(line) { try RetentionPolicy.parseLine(line.value) }
+            if let earlier = fieldLines["retention \(kind.rawValue)"] {
+                throw LineError(line: line.line, field: "retention", "'\(kind.rawValue)' given twice (first on line \(earlier))")
+            }
+            fieldLines["retention \(kind.rawValue)"] = line.line
+            periods[kind] = period
+            _ = try checked(line) { try RetentionPolicy(overrides: [kind: period]) }
+        }
         let effectiveField = try field("effective from")
         let effective = try checked(effectiveField) { try LocalDate(parsing: effectiveField.value) }
 
@@ -291,6 +305,7 @@ private struct ClientFileParser {
         var file = ClientFile(client: client, agendas: agendas, appointmentTypes: types, effectiveFrom: effective,
                               sections: texts, adviceRules: advice)
         file.fieldLines = fieldLines
+        file.retention = try RetentionPolicy(overrides: periods)
         return file
     }
 
@@ -376,6 +391,7 @@ extension ClientFile {
         out += agendas.map { "agenda: \($0)" }
         out += appointmentTypes.map { "type: \($0.name), \($0.minutes) min, colour \($0.colour)" }
         out += adviceRules.text.split(separator: "\n").map { "advice: \($0)" }
+        out += retention.lines.map { "retention: \($0)" }
         out.append("effective from: \(effectiveFrom)")
         for section in Instructions.Section.allCases {
             guard let text = sections[section] else { continue }

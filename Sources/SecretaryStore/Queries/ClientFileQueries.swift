@@ -47,6 +47,9 @@ extension Store {
             trail.record("create", "client", client.id.rawValue, "import: \(client.name)")
         }
 
+        try db.execute(sql: "UPDATE client SET retention = ? WHERE id = ?",
+                       arguments: [file.retention.lines.joined(separator: "\n"), client.id.rawValue])
+
         var version: Int?
         let latest = try latestInstructions(of: client.id, in: db)
         if latest?.sections != file.sections || latest?.effectiveFrom != file.effectiveFrom {
@@ -130,8 +133,10 @@ extension Store {
             let types = try AppointmentType.fetchAll(db, sql: "SELECT * FROM appointment_type WHERE client_id = ? ORDER BY position, id",
                                                      arguments: [id.rawValue])
             let advice = try String.fetchOne(db, sql: "SELECT advice_rules FROM client WHERE id = ?", arguments: [id.rawValue]) ?? ""
-            return ClientFile(client: client, agendas: agendas, appointmentTypes: types, effectiveFrom: latest.effectiveFrom,
-                              sections: latest.sections, adviceRules: try Store.clientAdviceRules(advice, client: id))
+            var file = ClientFile(client: client, agendas: agendas, appointmentTypes: types, effectiveFrom: latest.effectiveFrom,
+                                  sections: latest.sections, adviceRules: try Store.clientAdviceRules(advice, client: id))
+            file.retention = try Store.retentionPolicy(of: id, in: db)
+            return file
         }
     }
 
