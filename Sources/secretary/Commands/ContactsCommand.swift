@@ -1,11 +1,12 @@
 import ArgumentParser
+import Foundation
 import SecretaryCore
 import SecretaryStore
 
 struct ContactsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "contacts", abstract: "Find a client's contacts (callers).",
-        subcommands: [Find.self])
+        commandName: "contacts", abstract: "Find a client's contacts (callers); export or erase one person's data.",
+        subcommands: [Find.self, ExportPerson.self, ErasePerson.self])
 
     struct Find: ParsableCommand {
         static let configuration = CommandConfiguration(
