@@ -89,10 +89,12 @@ struct RetentionCommandTests {
         for query in ["SELECT group_concat(id) FROM (SELECT id FROM call ORDER BY id)",
                       "SELECT group_concat(id) FROM (SELECT id FROM contact ORDER BY id)",
                       "SELECT group_concat(id) FROM (SELECT id FROM message ORDER BY id)",
-                      "SELECT group_concat(id || contact_id) FROM (SELECT id, contact_id FROM appointment ORDER BY id)",
-                      "SELECT details FROM audit WHERE action = 'purge'"] {
+                      "SELECT group_concat(id || contact_id) FROM (SELECT id, contact_id FROM appointment ORDER BY id)"] {
             #expect(try sql(db, query) == (try sql(clean, query)), "\(query)")
         }
+        // The same counts in the run's one audit entry, which says it finished an interrupted run.
+        let purgeEntry = "SELECT details FROM audit WHERE action = 'purge'"
+        #expect(try sql(db, purgeEntry) == (try sql(clean, purgeEntry)) + " (resumed an interrupted run)")
         var counts = try tableCounts(db)
         var cleanCounts = try tableCounts(clean)
         counts["audit"] = nil

@@ -98,10 +98,10 @@ public struct RetentionPolicy: Hashable, Sendable {
         let words = text.split(whereSeparator: \.isWhitespace).map { $0.lowercased() }
         let kinds = clientKinds.map(\.rawValue).joined(separator: ", ")
         guard words.count == 3, let kind = RetainedKind(rawValue: words[0]) else {
-            throw ValidationError(field: "retention", value: text, reason: "expected KIND COUNT days|months, KIND one of \(kinds)")
+            throw ValidationError(field: "retention", value: text, reason: "is not KIND COUNT days|months|years, with KIND one of \(kinds)")
         }
         guard let count = Int(words[1]), count > 0, count <= 10_000 else {
-            throw ValidationError(field: "retention", value: text, reason: "the count must be a whole number above 0")
+            throw ValidationError(field: "retention", value: text, reason: "needs a whole number above 0 before the unit")
         }
         let unit: RetentionPeriod.Unit
         switch words[2] {
@@ -109,7 +109,7 @@ public struct RetentionPolicy: Hashable, Sendable {
         case "month", "months", "mois": unit = .months
         case "year", "years", "an", "ans": return (kind, .months(count * 12))
         default:
-            throw ValidationError(field: "retention", value: text, reason: "the unit must be days, months or years")
+            throw ValidationError(field: "retention", value: text, reason: "needs days, months or years after the count")
         }
         return (kind, RetentionPeriod(count, unit))
     }
