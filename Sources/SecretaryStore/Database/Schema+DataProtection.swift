@@ -4,6 +4,9 @@ extension Schema {
     /// Retention, erasure and the end of a contract.
     ///
     /// - `client.retention`: the periods a client's file shortened, one `KIND PERIOD` a line.
+    /// - `contact.last_activity_at`: the latest call or message of the contact that a purge
+    ///   removed, so that removing calls after two months does not make a caller of last
+    ///   month look inactive for three years.
     /// - `purge_run`: a purge in progress and done. A run's cutoffs come from its `as_of`
     ///   instant, and each batch adds its counts in the same transaction as its deletions, so
     ///   a run killed midway resumes where it stopped and ends as one clean run would.
@@ -15,6 +18,7 @@ extension Schema {
     static func v5DataProtection(_ db: Database) throws {
         try db.execute(sql: """
             ALTER TABLE client ADD COLUMN retention TEXT NOT NULL DEFAULT '';
+            ALTER TABLE contact ADD COLUMN last_activity_at INTEGER;
             CREATE TABLE purge_run (
                 id INTEGER PRIMARY KEY,
                 as_of INTEGER NOT NULL,

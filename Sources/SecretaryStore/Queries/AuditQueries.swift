@@ -20,17 +20,29 @@ extension Store {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM audit WHERE at < ?", arguments: [cutoff.stored]) ?? 0
     }
 
-    /// Takes an erased person's name and numbers out of the audit entries' details (a
+    /// Takes an erased person's name and numbers out of the details of the audit entries
+    /// about `objects` (their contact, appointments, calls, messages, waiting-list entries: a
     /// booking's entry names its contact): the entries stay, saying what was done and by
     /// whom, without whom it was about. Returns the number of entries changed.
-    static func redactAudit(removing texts: [String], in db: Database) throws -> Int {
-        var changed = 0
-        for text in Set(texts) where text.count >= 2 {
-            try db.execute(sql: "UPDATE audit SET details = replace(details, ?, '[erased]') WHERE instr(details, ?) > 0",
-                           arguments: [text, text])
-            changed += db.changesCount
+    static func redactAudit(removing texts: [String], about objects: [(type: String, ids: [Int64])],
+                            in db: Database) throws -> Int {
+        var changed = Set<Int64>()
+        // Longest first, so a full name goes before the words it holds.
+        let ordered = Set(texts).filter { $0.count >= 2 }.sorted { $0.count > $1.count }
+        for (type, ids) in objects where !ids.isEmpty {
+            let list = ids.map { "'\($0)'" }.joined(separator: ",")
+            for text in ordered {
+                let touched = try Int64.fetchAll(db, sql: """
+                    SELECT id FROM audit WHERE object_type = ? AND object_id IN (\(list)) AND instr(details, ?) > 0
+                    """, arguments: [type, text])
+                guard !touched.isEmpty else { continue }
+                try db.execute(sql: """
+                    UPDATE audit SET details = replace(details, ?, '[erased]') WHERE id IN (\(touched.map(String.init).joined(separator: ",")))
+                    """, arguments: [text])
+                changed.formUnion(touched)
+            }
         }
-        return changed
+        return changed.count
     }
 
     /// Who read a contact's record, and when (the console records each view).

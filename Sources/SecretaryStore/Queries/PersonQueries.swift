@@ -167,6 +167,17 @@ extension Store {
             let phones = details.phones
             let numbers = phones.isEmpty ? "NULL" : phones.map { _ in "?" }.joined(separator: ", ")
             let placeholder = try Store.placeholderContact(of: client.id, at: trail.at, in: db)
+            let objects: [(type: String, ids: [Int64])] = [
+                ("contact", [id]),
+                ("appointment", try Int64.fetchAll(db, sql: "SELECT id FROM appointment WHERE contact_id = ?", arguments: [id])),
+                ("call", try Int64.fetchAll(db, sql: """
+                    SELECT id FROM call WHERE contact_id = ? OR (client_id = ? AND from_number IN (\(numbers)))
+                    """, arguments: StatementArguments([id, client.id.rawValue] as [DatabaseValueConvertible] + phones))),
+                ("message", try Int64.fetchAll(db, sql: """
+                    SELECT id FROM message WHERE contact_id = ? OR (client_id = ? AND callback_number IN (\(numbers)))
+                    """, arguments: StatementArguments([id, client.id.rawValue] as [DatabaseValueConvertible] + phones))),
+                ("waitlist", try Int64.fetchAll(db, sql: "SELECT id FROM waitlist WHERE contact_id = ?", arguments: [id])),
+            ]
             try db.execute(sql: "UPDATE appointment SET contact_id = ?, note = '', cancel_reason = NULL WHERE contact_id = ?",
                            arguments: [placeholder, id])
             let appointments = db.changesCount
@@ -190,7 +201,7 @@ extension Store {
             let first = details.firstName, last = details.lastName
             texts += [first.isEmpty ? last : "\(first) \(last)", "\(last) \(first)", last, first]
             if let email = details.email { texts.append(email) }
-            let redacted = try Store.redactAudit(removing: texts.filter { !$0.isEmpty }, in: db)
+            let redacted = try Store.redactAudit(removing: texts.filter { !$0.isEmpty }, about: objects, in: db)
             trail.record("erase", "contact", "\(id)",
                          "GDPR erasure: \(appointments) appointments kept unnamed, \(calls) calls and \(messages) messages cleared, "
                              + "\(waitlist) waiting-list entries removed, \(redacted) audit entries redacted")

@@ -15,11 +15,13 @@ public struct PurgeReport: Sendable, Encodable {
 
 /// How the purge paces itself: each batch is one short write transaction, sized to take
 /// about `batchTarget`, followed by a pause long enough that a console waiting for the lock
-/// (SQLite's busy handler retries at most 25 ms apart in its first 100 ms) gets it.
+/// (SQLite's busy handler retries at most 25 ms apart in its first 100 ms) gets it: a
+/// console waits at most a batch plus one retry interval, 40 + 25 ms.
 public struct PurgePacing: Sendable {
-    public var batchTarget: TimeInterval = 0.025
+    public var batchTarget: TimeInterval = 0.04
     public var pause: TimeInterval = 0.03
     public var firstBatch = 200
+    public var minBatch = 200
     public var maxBatch = 5_000
     /// Called after each batch with the counts so far (tests stop a run midway with it).
     public var afterBatch: (@Sendable (PurgeCounts) -> Void)?
@@ -54,16 +56,15 @@ extension Store {
             try Client.fetchAll(db, sql: "SELECT * FROM client ORDER BY id").map { ($0, try Store.retentionPolicy(of: $0.id, in: db)) }
         }
         for (client, policy) in clients {
-            let calls = policy.period(.calls).cutoff(before: asOf, in: client.foundationCalendar)
-            try purge.run("calls", """
-                DELETE FROM call WHERE id IN (SELECT id FROM call WHERE client_id = ? AND arrived_at < ?
-                    AND status NOT IN ('waiting', 'answered', 'on-hold', 'wrap-up') LIMIT ?)
-                """, [client.id.rawValue, calls.stored])
-            let messages = policy.period(.messages).cutoff(before: asOf, in: client.foundationCalendar)
-            try purge.run("messages", """
-                DELETE FROM message WHERE id IN (SELECT id FROM message WHERE client_id = ? AND created_at < ?
-                    AND acknowledged_at < ? LIMIT ?)
-                """, [client.id.rawValue, messages.stored, messages.stored])
+            let calls = policy.period(.calls).cutoff(before: asOf, in: client.foundationCalendar).stored
+            try purge.removeRows("calls", table: "call", time: "arrived_at", select: """
+                SELECT id FROM call WHERE client_id = ? AND arrived_at < ?
+                    AND status NOT IN ('waiting', 'answered', 'on-hold', 'wrap-up') LIMIT ?
+                """, [client.id.rawValue, calls])
+            let messages = policy.period(.messages).cutoff(before: asOf, in: client.foundationCalendar).stored
+            try purge.removeRows("messages", table: "message", time: "created_at", select: """
+                SELECT id FROM message WHERE client_id = ? AND created_at < ? AND acknowledged_at < ? LIMIT ?
+                """, [client.id.rawValue, messages, messages])
         }
         for (client, policy) in clients {
             let cutoff = policy.period(.contacts).cutoff(before: asOf, in: client.foundationCalendar)
@@ -129,7 +130,7 @@ extension Store {
                 // Contacts whose only activity is on appointments the purge anonymizes count too.
                 counts.contacts += try Int.fetchOne(db, sql: """
                     SELECT count(*) FROM contact AS c WHERE c.client_id = ? AND c.id <> ? AND \(Store.inactiveContact(appointmentsBefore: true))
-                    """, arguments: [client.id.rawValue, placeholder, contacts, contacts, contacts, contacts]) ?? 0
+                    """, arguments: [client.id.rawValue, placeholder, contacts, contacts, contacts, contacts, contacts]) ?? 0
             }
             let audit = RetentionPolicy.standard.period(.audit).cutoff(before: asOf, in: Store.serviceCalendar)
             counts.audit = try Store.countAudit(before: audit, in: db)
@@ -138,14 +139,15 @@ extension Store {
     }
 
     /// A contact (`c`) created before the cutoff with nothing since: no appointment (or, for
-    /// a preview, none ending after the cutoff), no call, no message, no open waiting-list
-    /// entry. Arguments: the cutoff, once per `?`.
+    /// a preview, none ending after the cutoff), no call or message (purged ones count by the
+    /// `last_activity_at` they left on the contact), no open waiting-list entry. Arguments:
+    /// the cutoff, once per `?` (five).
     static func inactiveContact(appointmentsBefore preview: Bool) -> String {
         let appointments = preview
             ? "NOT EXISTS (SELECT 1 FROM appointment AS a WHERE a.contact_id = c.id AND a.end_at >= ?)"
             : "NOT EXISTS (SELECT 1 FROM appointment AS a WHERE a.contact_id = c.id) AND ? IS NOT NULL"
         return """
-            c.created_at < ? AND \(appointments)
+            c.created_at < ? AND coalesce(c.last_activity_at, 0) < ? AND \(appointments)
             AND NOT EXISTS (SELECT 1 FROM call WHERE call.contact_id = c.id AND call.arrived_at >= ?)
             AND NOT EXISTS (SELECT 1 FROM message AS m WHERE m.contact_id = c.id AND m.created_at >= ?)
             AND NOT EXISTS (SELECT 1 FROM waitlist AS w WHERE w.contact_id = c.id AND w.closed_at IS NULL)
@@ -216,18 +218,48 @@ struct PurgeBatches {
     /// Repeats `body` (given the batch size, returning rows changed) until a batch falls short.
     mutating func step(_ kind: String, _ body: (Database, Int) throws -> Int) throws {
         while true {
-            let (done, asked) = try once(kind) { db, size in try body(db, size) }
+            let asked = size
+            let done = try once(kind) { db in try body(db, asked) }
             if done < asked { return }
+            Thread.sleep(forTimeInterval: pacing.pause)
         }
     }
 
-    /// One batch: `body` and the run's count, in one transaction; then the pause.
-    private mutating func once(_ kind: String, _ body: (Database, Int) throws -> Int) throws -> (Int, Int) {
-        let asked = size
+    /// Deletes rows of `table` chosen by `select` (whose last argument is the batch size),
+    /// batch by batch. The rows are chosen in a read, outside the write lock, which also
+    /// brings their pages into the cache; the write deletes them, after keeping on each
+    /// contact the time of its latest call or message (`time`), so a contact whose calls
+    /// were purged still counts as active.
+    mutating func removeRows(_ kind: String, table: String, time: String, select: String,
+                             _ arguments: [DatabaseValueConvertible?]) throws {
+        while true {
+            let asked = size
+            let ids = try store.read { db in
+                try Int64.fetchAll(db, sql: select, arguments: StatementArguments(arguments + [asked]))
+            }
+            if ids.isEmpty { return }
+            let list = ids.map(String.init).joined(separator: ",")
+            _ = try once(kind) { db in
+                try db.execute(sql: """
+                    UPDATE contact SET last_activity_at = max(coalesce(last_activity_at, 0),
+                        (SELECT max(\(time)) FROM \(table) WHERE \(table).contact_id = contact.id AND \(table).id IN (\(list))))
+                    WHERE id IN (SELECT contact_id FROM \(table) WHERE id IN (\(list)) AND contact_id IS NOT NULL)
+                    """)
+                try db.execute(sql: "DELETE FROM \(table) WHERE id IN (\(list))")
+                return db.changesCount
+            }
+            if ids.count < asked { return }
+            Thread.sleep(forTimeInterval: pacing.pause)
+        }
+    }
+
+    /// One batch: `body` and the run's count, in one transaction; the next batch's size
+    /// follows how long this one held the lock.
+    private mutating func once(_ kind: String, _ body: (Database) throws -> Int) throws -> Int {
         let runID = self.runID
         let started = Date()
         let (done, counts) = try store.writeStep { db -> (Int, PurgeCounts) in
-            let done = try body(db, asked)
+            let done = try body(db)
             if done > 0 {
                 try db.execute(sql: """
                     UPDATE purge_run SET counts = json_set(counts, '$.' || ?, coalesce(json_extract(counts, '$.' || ?), 0) + ?)
@@ -238,10 +270,9 @@ struct PurgeBatches {
         }
         let took = Date().timeIntervalSince(started)
         if took < pacing.batchTarget / 2 { size = min(size * 2, pacing.maxBatch) }
-        if took > pacing.batchTarget * 1.5 { size = max(size / 2, 10) }
+        if took > pacing.batchTarget * 1.5 { size = max(size / 2, pacing.minBatch) }
         pacing.afterBatch?(counts)
-        if done >= asked { Thread.sleep(forTimeInterval: pacing.pause) }
-        return (done, asked)
+        return done
     }
 
     /// Past appointments (ended before the cutoff) move to the client's placeholder contact
@@ -267,11 +298,12 @@ struct PurgeBatches {
         let placeholder = try store.read { try Store.existingPlaceholder(of: client, in: $0) } ?? 0
         while true {
             let bound = after
+            let asked = size
             var reachedEnd = false
-            _ = try once("contacts") { db, size in
+            _ = try once("contacts") { db in
                 let upper = try Int64.fetchOne(db, sql: """
                     SELECT id FROM contact WHERE client_id = ? AND id > ? ORDER BY id LIMIT 1 OFFSET ?
-                    """, arguments: [client.rawValue, bound, size - 1])
+                    """, arguments: [client.rawValue, bound, asked - 1])
                 reachedEnd = upper == nil
                 let last = upper ?? Int64.max
                 try db.execute(sql: """
@@ -279,11 +311,12 @@ struct PurgeBatches {
                         SELECT c.id FROM contact AS c WHERE c.client_id = ? AND c.id > ? AND c.id <= ? AND c.id <> ?
                             AND \(Store.inactiveContact(appointmentsBefore: false)))
                     """, arguments: [client.rawValue, bound, last, placeholder,
-                                     cutoff.stored, cutoff.stored, cutoff.stored, cutoff.stored])
+                                     cutoff.stored, cutoff.stored, cutoff.stored, cutoff.stored, cutoff.stored])
                 after = last
                 return db.changesCount
             }
             if reachedEnd { return }
+            Thread.sleep(forTimeInterval: pacing.pause)
         }
     }
 }
