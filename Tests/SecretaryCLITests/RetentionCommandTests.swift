@@ -114,6 +114,21 @@ struct RetentionCommandTests {
         #expect(try sql(db, "SELECT count(DISTINCT contact_name) FROM appointment WHERE end_at < strftime('%s', '2027-01-10')") == "1")
     }
 
+    @Test func aCallerWhoseCallsWerePurgedIsStillActive() throws {
+        let db = try freshDemo()
+        let marie = try sql(db, "SELECT contact_id FROM contact_phone WHERE client_id = 'dr-martin' AND e164 = '+33612345678'")
+        let call = try secretary(["call-in", "--line", "01 42 68 10 01", "--from", "06 12 34 56 78", "--at", "2029-11-01T10:00:00",
+                                  "--clock-start", "2029-11-01T10:05"], db: db)
+        let id = String(call.stdout.split(separator: " ").first ?? "")
+        #expect(try secretary(["call-end", id, "--clock-start", "2029-11-01T10:05"], db: db).status == 0)
+        // Over three years after the demo, two months after her call: the call goes, Marie stays.
+        let purge = try secretary(["purge", "--json", "--clock-start", "2030-01-10T10:00"], db: db)
+        #expect(purge.status == 0, "\(purge.stderr)")
+        #expect(try sql(db, "SELECT count(*) FROM call WHERE id = \(id)") == "0")
+        #expect(try sql(db, "SELECT last_name FROM contact WHERE id = \(marie)") == "Lefèvre")
+        #expect(try sql(db, "SELECT count(*) FROM contact WHERE client_id = 'dr-martin'") != "1", "the others, silent for three years, went")
+    }
+
     @Test func aClientFileMayShortenAPeriodButNotLengthenItPastTheMaximum() throws {
         let db = try freshDemo()
         let file = Binaries.temporaryFolder().appendingPathComponent("dr-martin.client").path
