@@ -15,7 +15,8 @@ struct Secretary: ParsableCommand {
             AgendaCommand.self, BookCommand.self, MoveCommand.self, CancelCommand.self, NoShowCommand.self,
             FreeSlotsCommand.self, AbsenceCommand.self, WaitlistCommand.self,
             CallInCommand.self, CallEndCommand.self, CallsCommand.self, SimulateCommand.self, SupervisorCommand.self,
-            GenerateCommand.self, PurgeCommand.self, BackupCommand.self, RestoreCommand.self,
+            GenerateCommand.self, AuditCommand.self, SettingsCommand.self, PurgeCommand.self, BackupCommand.self,
+            RestoreCommand.self,
         ]
     )
 

@@ -15,7 +15,7 @@ extension Schema {
     /// - `client_export`: when a client's data was exported, so an erasure can require it.
     /// - Indexes on `message(contact_id)` and `message(call_id)`: deleting a call or a
     ///   contact sets the messages' reference to NULL, which without them scans every message.
-    static func v5DataProtection(_ db: Database) throws {
+    static func v6DataProtection(_ db: Database) throws {
         try db.execute(sql: """
             ALTER TABLE client ADD COLUMN retention TEXT NOT NULL DEFAULT '';
             ALTER TABLE contact ADD COLUMN last_activity_at INTEGER;

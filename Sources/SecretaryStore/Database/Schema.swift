@@ -10,7 +10,8 @@ enum Schema {
         migrator.registerMigration("v3-instructions", migrate: v3Instructions)
         migrator.registerMigration("v3-lookups-at-scale", migrate: v3LookupsAtScale)
         migrator.registerMigration("v4-week-reads", migrate: v4WeekReads)
-        migrator.registerMigration("v5-data-protection", migrate: v5DataProtection)
+        migrator.registerMigration("v5-sign-in", migrate: v5SignIn)
+        migrator.registerMigration("v6-data-protection", migrate: v6DataProtection)
         return migrator
     }
 

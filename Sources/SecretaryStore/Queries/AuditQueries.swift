@@ -2,17 +2,107 @@ import Foundation
 import GRDB
 import SecretaryCore
 
-// The only two places that change audit entries after they were written. Both keep the
-// entries' order and ids; a log made tamper-evident (a hash chain) must adapt exactly these.
+/// What `secretary audit` asks for: every filter optional.
+public struct AuditFilter: Sendable {
+    public var actor: String?
+    public var clientID: String?
+    public var contactID: Int64?
+    public var action: String?
+    public var since: Date?
+    public var until: Date?
+    public var limit: Int
+
+    public init(actor: String? = nil, clientID: String? = nil, contactID: Int64? = nil, action: String? = nil,
+                since: Date? = nil, until: Date? = nil, limit: Int = 1000) {
+        self.actor = actor
+        self.clientID = clientID
+        self.contactID = contactID
+        self.action = action
+        self.since = since
+        self.until = until
+        self.limit = limit
+    }
+}
+
+/// One audit entry with both its times and its session.
+public struct AuditRecord: Equatable, Sendable, Encodable {
+    public let id: Int64
+    public let at: Date
+    public let trainingAt: Date?
+    public let actor: String
+    public let sessionID: Int64?
+    public let action: String
+    public let objectType: String
+    public let objectID: String
+    public let details: String
+}
 
 extension Store {
-    /// Deletes up to `limit` of the oldest audit entries older than `cutoff` (the retention
-    /// period); returns how many went. Called in batches by the purge.
+    /// Who saw or changed what (supervisors and administrators), newest first. One contact's
+    /// entries come from the object index; a client's are its own object and its contacts'.
+    public func auditLog(_ filter: AuditFilter, by identity: Identity) throws -> [AuditRecord] {
+        let records = try read(by: identity, needs: .supervise) { db -> [AuditRecord] in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if let actor = filter.actor { conditions.append("actor = ?"); arguments.append(actor) }
+            if let action = filter.action { conditions.append("action = ?"); arguments.append(action) }
+            if let contact = filter.contactID {
+                conditions.append("object_type = 'contact' AND object_id = ?")
+                arguments.append("\(contact)")
+            }
+            if let client = filter.clientID {
+                conditions.append("""
+                    ((object_type = 'client' AND object_id = ?) OR (object_type = 'contact' AND object_id IN
+                      (SELECT CAST(id AS TEXT) FROM contact WHERE client_id = ?)))
+                    """)
+                arguments.append(client)
+                arguments.append(client)
+            }
+            if let since = filter.since { conditions.append("at >= ?"); arguments.append(since.stored) }
+            if let until = filter.until { conditions.append("at < ?"); arguments.append(until.stored) }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            arguments.append(filter.limit)
+            return try Row.fetchAll(db, sql: """
+                SELECT id, at, training_at, actor, session_id, action, object_type, object_id, details
+                FROM audit \(whereClause) ORDER BY id DESC LIMIT ?
+                """, arguments: StatementArguments(arguments)).map { row in
+                guard let id = row[0] as Int64?, let at = row[1] as Int64?, let actor = row[3] as String?,
+                      let action = row[5] as String?, let type = row[6] as String?, let object = row[7] as String?,
+                      let details = row[8] as String? else {
+                    throw StoreError("damaged row: table audit, row \((row[0] as Int64?).map { "\($0)" } ?? "?")")
+                }
+                return AuditRecord(id: id, at: Date(stored: at), trainingAt: (row[2] as Int64?).map(Date.init(stored:)),
+                                   actor: actor, sessionID: row[4], action: action, objectType: type, objectID: object,
+                                   details: details)
+            }
+        }
+        try recordView(by: identity, objectType: "audit", objectID: "log", details: "\(records.count) entries")
+        return records
+    }
+
+    /// Checks the whole chain: the number of entries checked and the first break, if any.
+    public func verifyAudit(by identity: Identity) throws -> (checked: Int, problem: AuditBreak?) {
+        try read(by: identity, needs: .supervise) { try AuditChain.firstBreak($0) }
+    }
+
+    /// The retention purge of the audit log: entries before `cutoff` go and the chain's anchor
+    /// moves to the last one removed; the purge records that it did.
+    @discardableResult
+    public func purgeAudit(before cutoff: Date, by identity: Identity) throws -> Int {
+        try write(by: identity, needs: .administer) { db, trail in
+            let removed = try AuditChain.purge(before: cutoff, in: db)
+            trail.record("purge", "audit", "-", "\(removed) entries before \(cutoff.stored) removed; the chain restarts there")
+            return removed
+        }
+    }
+}
+
+extension Store {
+    /// The retention purge's batch of the audit log: up to `limit` of the oldest entries
+    /// before `cutoff` go, and the chain's anchor moves to the last one removed (in the
+    /// caller's transaction, one of `purge`'s short batches). Returns how many went.
     static func purgeAudit(before cutoff: Date, limit: Int, in db: Database) throws -> Int {
-        try db.execute(sql: """
-            DELETE FROM audit WHERE id IN (SELECT id FROM audit WHERE at < ? ORDER BY id LIMIT ?)
-            """, arguments: [cutoff.stored, limit])
-        return db.changesCount
+        try AuditChain.purge(before: cutoff, limit: limit, in: db)
     }
 
     /// How many audit entries the purge would remove.
@@ -20,59 +110,10 @@ extension Store {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM audit WHERE at < ?", arguments: [cutoff.stored]) ?? 0
     }
 
-    /// Takes an erased person's name and numbers out of the details of the audit entries
-    /// about `objects` (their contact, appointments, calls, messages, waiting-list entries: a
-    /// booking's entry names its contact): the entries stay, saying what was done and by
-    /// whom, without whom it was about. Returns the number of entries changed.
-    static func redactAudit(removing texts: [String], about objects: [(type: String, ids: [Int64])],
-                            in db: Database) throws -> Int {
-        var changed = Set<Int64>()
-        // Longest first, so a full name goes before the words it holds.
-        let ordered = Set(texts).filter { $0.count >= 2 }.sorted { $0.count > $1.count }
-        for (type, ids) in objects where !ids.isEmpty {
-            let list = ids.map { "'\($0)'" }.joined(separator: ",")
-            for text in ordered {
-                let touched = try Int64.fetchAll(db, sql: """
-                    SELECT id FROM audit WHERE object_type = ? AND object_id IN (\(list)) AND instr(details, ?) > 0
-                    """, arguments: [type, text])
-                guard !touched.isEmpty else { continue }
-                try db.execute(sql: """
-                    UPDATE audit SET details = replace(details, ?, '[erased]') WHERE id IN (\(touched.map(String.init).joined(separator: ",")))
-                    """, arguments: [text])
-                changed.formUnion(touched)
-            }
-        }
-        return changed.count
-    }
-
-    /// Who read a contact's record, and when (the console records each view).
+    /// Who read a contact's record, and when (the console and the command line record each read).
     static func views(ofContact id: Int64, in db: Database) throws -> [AuditEntry] {
         try AuditEntry.fetchAll(db, sql: """
-            SELECT * FROM audit WHERE object_type = 'contact' AND object_id = ? ORDER BY at, id
+            SELECT * FROM audit WHERE object_type = 'contact' AND object_id = ? AND action = 'view' ORDER BY id
             """, arguments: ["\(id)"])
-    }
-}
-
-extension Store {
-    /// Blanks the details of the audit entries about a client's contacts, calls, messages,
-    /// appointments and waiting-list entries (they name callers), before the client's rows
-    /// are erased. The entries stay: what was done, by whom, when.
-    static func redactAudit(objectsOf client: ClientID, in db: Database) throws -> Int {
-        let objects: [(String, String)] = [
-            ("contact", "SELECT id FROM contact WHERE client_id = ?"),
-            ("call", "SELECT id FROM call WHERE client_id = ?"),
-            ("message", "SELECT id FROM message WHERE client_id = ?"),
-            ("appointment", "SELECT id FROM appointment WHERE client_id = ?"),
-            ("waitlist", "SELECT id FROM waitlist WHERE agenda_id IN (SELECT id FROM agenda WHERE client_id = ?)"),
-        ]
-        var changed = 0
-        for (type, ids) in objects {
-            try db.execute(sql: """
-                UPDATE audit SET details = '[erased with client ' || ? || ']'
-                WHERE object_type = ? AND object_id IN (SELECT CAST(id AS TEXT) FROM (\(ids)))
-                """, arguments: [client.rawValue, type, client.rawValue])
-            changed += db.changesCount
-        }
-        return changed
     }
 }

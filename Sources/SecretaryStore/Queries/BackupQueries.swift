@@ -4,16 +4,16 @@ import SecretaryCore
 
 /// What a database file holds, as a backup's manifest records it and `verify` checks it.
 public struct DatabaseInventory: Sendable, Codable, Equatable {
-    /// The last migration applied (`v5-data-protection`).
+    /// The last migration applied (`v6-data-protection`).
     public let schemaVersion: String
     /// Rows per table (the name index's internal tables left out: they follow `contact`).
     public let rowCounts: [String: Int]
 }
 
-/// Who has the database open, as far as the database knows: a console or a worker signed in.
+/// Who has the database open: a console or a wallboard signed in.
 public struct ActiveSession: Sendable, Equatable {
     public let login: String
-    public let state: String
+    public let kind: String
     public let since: Date
 }
 
@@ -107,28 +107,22 @@ extension Store {
         return DatabaseInventory(schemaVersion: applied.last ?? "none", rowCounts: counts)
     }
 
-    /// Whoever has a console or a worker open on this database. Today: operators whose
-    /// presence is not offline (a console sets it on opening and clears it on quitting).
-    /// Sign-in sessions with heartbeats will replace this; it is the one place to change.
+    /// Whoever has a console or a wallboard signed in on this database: its open sessions,
+    /// after closing those whose terminal died (no heartbeat). The one place restore asks.
     public func activeSessions() throws -> [ActiveSession] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT operator.login, operator_presence.state, operator_presence.since FROM operator_presence
-                JOIN operator ON operator.id = operator_presence.operator_id
-                WHERE operator_presence.state <> 'offline' ORDER BY operator.login
-                """).map { ActiveSession(login: $0["login"], state: $0["state"], since: $0.date("since")) }
-        }
+        try closeStaleSessions()
+        return try signedInSessions().map { ActiveSession(login: $0.login, kind: $0.kind, since: $0.since) }
     }
 
     /// Records a restore in the restored database's own audit log.
     public func recordRestore(from file: String, replaced: String?, by identity: Identity) throws {
-        try write(by: identity) { _, trail in
+        try write(by: identity, needs: .administer) { _, trail in
             trail.record("restore", "database", path, "from \(file)" + (replaced.map { "; replaced file kept as \($0)" } ?? ""))
         }
     }
 
     /// Records a backup in the audit log of the database backed up.
     public func recordBackup(to file: String, by identity: Identity) throws {
-        try write(by: identity) { _, trail in trail.record("backup", "database", path, "to \(file)") }
+        try write(by: identity, needs: .administer) { _, trail in trail.record("backup", "database", path, "to \(file)") }
     }
 }

@@ -74,13 +74,12 @@ public struct Erasure: Sendable, Encodable {
     public let callsCleared: Int
     public let messagesCleared: Int
     public let waitlistRemoved: Int
-    public let auditEntriesRedacted: Int
 }
 
 extension Store {
     /// Everything held about contact `id`.
-    public func personRecord(contact id: Int64) throws -> PersonRecord {
-        let record = try read { db -> PersonRecord in
+    public func personRecord(contact id: Int64, by identity: Identity) throws -> PersonRecord {
+        let record = try read(by: identity, needs: .administer) { db -> PersonRecord in
             let (client, details) = try Store.personDetails(id, in: db)
             let calendar = client.calendar
             let phones = details.phones
@@ -135,7 +134,7 @@ extension Store {
 
     /// Records that `identity` exported contact `id`'s data (the request is logged).
     public func recordPersonExport(contact id: Int64, by identity: Identity) throws {
-        try write(by: identity) { _, trail in trail.record("export", "contact", "\(id)", "GDPR access: personal data exported") }
+        try write(by: identity, needs: .administer) { _, trail in trail.record("export", "contact", "\(id)", "GDPR access: personal data exported") }
     }
 
     private static func personDetails(_ id: Int64, in db: Database) throws -> (Client, PersonRecord.Details) {
@@ -155,29 +154,18 @@ extension Store {
     }
 
     /// Erases contact `id` (GDPR article 17): the contact, its numbers and notes, the caller's
-    /// details on its calls and messages, its waiting-list entries, and its name in the
-    /// audit log; its appointments stay, unnamed, so the agenda's taken times and the
+    /// details on its calls and messages, its waiting-list entries (the audit log, append-only,
+    /// names people by contact id, never by name or number); its appointments stay, unnamed, so the agenda's taken times and the
     /// service's counts do not change. Deleted and overwritten content is zeroed in the file
     /// (secure_delete); the name index is then merged so no old segment keeps the name, and
     /// the WAL written back and truncated.
     @discardableResult
     public func erasePerson(contact id: Int64, by identity: Identity) throws -> Erasure {
-        let erasure = try write(by: identity) { db, trail -> Erasure in
+        let erasure = try write(by: identity, needs: .administer) { db, trail -> Erasure in
             let (client, details) = try Store.personDetails(id, in: db)
             let phones = details.phones
             let numbers = phones.isEmpty ? "NULL" : phones.map { _ in "?" }.joined(separator: ", ")
             let placeholder = try Store.placeholderContact(of: client.id, at: trail.at, in: db)
-            let objects: [(type: String, ids: [Int64])] = [
-                ("contact", [id]),
-                ("appointment", try Int64.fetchAll(db, sql: "SELECT id FROM appointment WHERE contact_id = ?", arguments: [id])),
-                ("call", try Int64.fetchAll(db, sql: """
-                    SELECT id FROM call WHERE contact_id = ? OR (client_id = ? AND from_number IN (\(numbers)))
-                    """, arguments: StatementArguments([id, client.id.rawValue] as [DatabaseValueConvertible] + phones))),
-                ("message", try Int64.fetchAll(db, sql: """
-                    SELECT id FROM message WHERE contact_id = ? OR (client_id = ? AND callback_number IN (\(numbers)))
-                    """, arguments: StatementArguments([id, client.id.rawValue] as [DatabaseValueConvertible] + phones))),
-                ("waitlist", try Int64.fetchAll(db, sql: "SELECT id FROM waitlist WHERE contact_id = ?", arguments: [id])),
-            ]
             try db.execute(sql: "UPDATE appointment SET contact_id = ?, note = '', cancel_reason = NULL WHERE contact_id = ?",
                            arguments: [placeholder, id])
             let appointments = db.changesCount
@@ -194,19 +182,11 @@ extension Store {
             try db.execute(sql: "DELETE FROM waitlist WHERE contact_id = ?", arguments: [id])
             let waitlist = db.changesCount
             try db.execute(sql: "DELETE FROM contact WHERE id = ?", arguments: [id])
-            var texts = phones
-            for e164 in phones {
-                if let number = try? PhoneNumber(e164: e164) { texts.append(number.national) }
-            }
-            let first = details.firstName, last = details.lastName
-            texts += [first.isEmpty ? last : "\(first) \(last)", "\(last) \(first)", last, first]
-            if let email = details.email { texts.append(email) }
-            let redacted = try Store.redactAudit(removing: texts.filter { !$0.isEmpty }, about: objects, in: db)
             trail.record("erase", "contact", "\(id)",
                          "GDPR erasure: \(appointments) appointments kept unnamed, \(calls) calls and \(messages) messages cleared, "
-                             + "\(waitlist) waiting-list entries removed, \(redacted) audit entries redacted")
+                             + "\(waitlist) waiting-list entries removed")
             return Erasure(contactID: id, appointmentsKept: appointments, callsCleared: calls, messagesCleared: messages,
-                           waitlistRemoved: waitlist, auditEntriesRedacted: redacted)
+                           waitlistRemoved: waitlist)
         }
         try compactNameIndex()
         return erasure

@@ -49,6 +49,7 @@ extension Store {
     /// own short transaction; an interrupted run is resumed by the next one, with the same
     /// cutoffs, and ends as one clean run would. One audit entry per run, with the counts.
     public func purge(dryRun: Bool = false, by identity: Identity, pacing: PurgePacing = PurgePacing()) throws -> PurgeReport {
+        try require(.administer, by: identity, for: "purge")
         if dryRun { return try purgePreview() }
         let (runID, asOf, resumed) = try startPurgeRun(by: identity)
         var purge = PurgeBatches(store: self, runID: runID, pacing: pacing)
@@ -74,7 +75,7 @@ extension Store {
         let audit = RetentionPolicy.standard.period(.audit).cutoff(before: asOf, in: Store.serviceCalendar)
         try purge.step("audit") { db, size in try Store.purgeAudit(before: audit, limit: size, in: db) }
 
-        return try write(by: identity) { db, trail in
+        return try write(by: identity, needs: .administer) { db, trail in
             try db.execute(sql: "UPDATE purge_run SET finished_at = ? WHERE id = ?", arguments: [trail.at.stored, runID])
             let counts = try Store.purgeCounts(run: runID, in: db)
             trail.record("purge", "retention", "run \(runID)",

@@ -25,7 +25,8 @@ struct BackupCommand: ParsableCommand {
         }
 
         func run() throws {
-            let store = try global.openStore()
+            let (store, me) = try global.signedIn(Self.auditName)
+            try store.require(.administer, by: me.identity, for: "backup")
             let folder = BackupFolder(path: to)
             try folder.prepare()
             let name = folder.newName(at: store.now)
@@ -44,7 +45,7 @@ struct BackupCommand: ParsableCommand {
                 try? FileManager.default.removeItem(atPath: BackupManifest.path(for: final))
                 throw error
             }
-            try store.recordBackup(to: final, by: commandLineIdentity)
+            try store.recordBackup(to: final, by: me.identity)
             let removed = try keep.map { try folder.rotate(keep: $0) } ?? []
             print(final)
             if !removed.isEmpty { print("Removed \(removed.count) older backup(s): \(removed.joined(separator: ", "))") }
@@ -102,11 +103,13 @@ struct RestoreCommand: ParsableCommand {
         let manager = FileManager.default
         var replaced: String?
         if manager.fileExists(atPath: target) {
-            let current = try Store(path: target, clock: global.makeClock(), migrate: false)
+            let current = try Store(path: target, migrate: false)
+            let me = try global.signIn(to: current, command: Self.auditName)
+            try current.require(.administer, by: me.identity, for: "restore")
             let open = try current.activeSessions()
             guard open.isEmpty else {
-                let who = open.map { "\($0.login) (\($0.state))" }.joined(separator: ", ")
-                throw StoreError("refused: \(open.count) terminal(s) open on \(target): \(who); close them first")
+                let who = open.map { "\($0.login) (\($0.kind))" }.joined(separator: ", ")
+                throw StoreError("refused: \(open.count) terminal(s) signed in on \(target): \(who); close them first")
             }
             try current.checkpoint()
             try current.close()
@@ -135,7 +138,8 @@ struct RestoreCommand: ParsableCommand {
         try manager.moveItem(atPath: incoming, toPath: target)
         let restored = try global.openStore()
         let inventory = try restored.verifiedInventory()
-        try restored.recordRestore(from: file, replaced: replaced, by: commandLineIdentity)
+        let me = try global.signIn(to: restored, command: Self.auditName)
+        try restored.recordRestore(from: file, replaced: replaced, by: me.identity)
         print("Restored \(target) from \(file) (schema \(inventory.schemaVersion), integrity ok)"
               + (replaced.map { "; the replaced file is kept as \($0)" } ?? "") + ".")
     }

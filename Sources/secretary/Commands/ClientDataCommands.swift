@@ -19,11 +19,11 @@ extension ClientCommand {
             guard to.lowercased().hasSuffix(".zip") else {
                 throw SecretaryCore.ValidationError(field: "--to", value: to, reason: "must name a .zip file")
             }
-            let store = try global.openStore()
-            let data = try store.clientData(clientID)
+            let (store, me) = try global.signedIn(Self.auditName)
+            let data = try store.clientData(clientID, by: me.identity)
             let files = ClientDataArchive.files(data, exportedAt: store.now)
             try ZipWriter.write(files, to: URL(fileURLWithPath: to))
-            try store.recordClientExport(clientID, file: to, by: commandLineIdentity)
+            try store.recordClientExport(clientID, file: to, by: me.identity)
             print("Wrote \(to): \(data.contacts.rows.count) contacts, \(data.appointments.rows.count) appointments, "
                   + "\(data.messages.rows.count) messages, \(data.calls.rows.count) calls, "
                   + "\(data.instructions.count) instructions versions.")
@@ -45,7 +45,8 @@ extension ClientCommand {
             guard confirm == clientID.rawValue else {
                 throw SecretaryCore.ValidationError(field: "confirm", value: confirm, reason: "must repeat the client id \(clientID)")
             }
-            let erasure = try global.openStore().eraseClient(clientID, withoutExport: withoutExport, by: commandLineIdentity)
+            let (store, me) = try global.signedIn(Self.auditName)
+            let erasure = try store.eraseClient(clientID, withoutExport: withoutExport, by: me.identity)
             let rows = erasure.rows.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
             print("Erased client \(clientID): \(rows.joined(separator: ", ")); line \(erasure.line) is free.")
         }

@@ -16,9 +16,9 @@ extension ContactsCommand {
 
         func run() throws {
             let contactID = try parseID(id, "contact id")
-            let store = try global.openStore()
-            let record = try store.personRecord(contact: contactID)
-            try store.recordPersonExport(contact: contactID, by: commandLineIdentity)
+            let (store, me) = try global.signedIn(Self.auditName)
+            let record = try store.personRecord(contact: contactID, by: me.identity)
+            try store.recordPersonExport(contact: contactID, by: me.identity)
             if json { return try printJSON(record) }
             print(PersonText.lines(record).joined(separator: "\n"))
         }
@@ -31,7 +31,7 @@ extension ContactsCommand {
             abstract: "Erase one person's data; their appointments keep the slot, unnamed.",
             discussion: """
                 Removes the contact, its numbers and notes, the caller's details on their calls and messages, \
-                their waiting-list entries and their name in the audit log. --confirm repeats the id, so a \
+                and their waiting-list entries. --confirm repeats the id, so a \
                 typing slip erases nobody.
                 """)
         @OptionGroup var global: GlobalOptions
@@ -43,10 +43,11 @@ extension ContactsCommand {
             guard (try? parseID(confirm, "confirm")) == contactID else {
                 throw SecretaryCore.ValidationError(field: "confirm", value: confirm, reason: "must repeat the contact id \(contactID)")
             }
-            let erasure = try global.openStore().erasePerson(contact: contactID, by: commandLineIdentity)
+            let (store, me) = try global.signedIn(Self.auditName)
+            let erasure = try store.erasePerson(contact: contactID, by: me.identity)
             print("Erased contact \(contactID): \(erasure.appointmentsKept) appointments kept unnamed, "
                   + "\(erasure.callsCleared) calls and \(erasure.messagesCleared) messages cleared, "
-                  + "\(erasure.waitlistRemoved) waiting-list entries removed, \(erasure.auditEntriesRedacted) audit entries redacted.")
+                  + "\(erasure.waitlistRemoved) waiting-list entries removed.")
         }
     }
 }

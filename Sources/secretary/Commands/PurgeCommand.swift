@@ -19,8 +19,8 @@ struct PurgeCommand: ParsableCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() throws {
-        let store = try global.openStore()
-        let report = try store.purge(dryRun: dryRun, by: commandLineIdentity)
+        let (store, me) = try global.signedIn(Self.auditName)
+        let report = try store.purge(dryRun: dryRun, by: me.identity)
         if json { return try printJSON(report) }
         let counts = report.counts
         let verb = dryRun ? "Would remove" : "Removed"
