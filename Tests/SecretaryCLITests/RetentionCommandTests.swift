@@ -132,6 +132,24 @@ struct RetentionCommandTests {
         #expect(try sql(db, "SELECT count(*) FROM contact WHERE client_id = 'dr-martin'") != "1", "the others, silent for three years, went")
     }
 
+    @Test func onlyAnAdministratorPurgesAndTheAuditChainStillVerifiesAfterward() throws {
+        let db = try freshDemo()
+        let refused = try secretary(["purge", "--clock-start", Self.threeMonthsOn], db: db, environment: Binaries.signedInAs("claire"))
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("needs the role admin"), "\(refused.stderr)")
+        #expect(try sql(db, "SELECT count(*) FROM purge_run") == "0")
+        // Thirteen months on, the demo's audit entries are past their twelve months; the
+        // chain restarts from the last one removed.
+        let before = Int(try sql(db, "SELECT count(*) FROM audit")) ?? 0
+        let purge = try secretary(["purge", "--json", "--clock-start", "2027-12-24T10:00"], db: db)
+        #expect(purge.status == 0, "\(purge.stderr)")
+        let counts = (try json(purge.stdout) as? [String: Any])?["counts"] as? [String: Int]
+        #expect((counts?["audit"] ?? 0) >= before, "every entry before the purge was over twelve months old")
+        #expect(try sql(db, "SELECT action FROM audit ORDER BY id") == "purge")
+        let verify = try secretary(["audit", "verify"], db: db)
+        #expect(verify.status == 0, "\(verify.stdout) \(verify.stderr)")
+    }
+
     @Test func aClientFileMayShortenAPeriodButNotLengthenItPastTheMaximum() throws {
         let db = try freshDemo()
         let file = Binaries.temporaryFolder().appendingPathComponent("dr-martin.client").path
