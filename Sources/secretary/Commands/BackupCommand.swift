@@ -29,13 +29,15 @@ struct BackupCommand: ParsableCommand {
             try store.require(.administer, by: me.identity, for: "backup")
             let folder = BackupFolder(path: to)
             try folder.prepare()
-            let name = folder.newName(at: store.now)
+            // Named and dated by the real time, not a training clock: the file is a real artefact.
+            let takenAt = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+            let name = folder.newName(at: takenAt)
             let final = folder.file(name)
             let partial = folder.file(".\(name).partial")
             do {
                 try BackupFolder.createPrivateFile(partial)
                 let inventory = try store.backup(toFile: partial)
-                let manifest = BackupManifest(createdAt: Date(timeIntervalSince1970: store.now.timeIntervalSince1970.rounded(.down)),
+                let manifest = BackupManifest(createdAt: takenAt,
                                               file: name, schemaVersion: inventory.schemaVersion,
                                               rowCounts: inventory.rowCounts, sha256: try FileDigest.sha256(of: partial))
                 try manifest.write(to: BackupManifest.path(for: final))
