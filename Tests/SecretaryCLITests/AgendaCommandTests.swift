@@ -86,7 +86,7 @@ struct AgendaCommandTests {
         #expect(booked.stderr.isEmpty)
         // --at is the client's local time: Paris is an hour ahead of UTC in December.
         #expect(try sql(db, "SELECT strftime('%Y-%m-%dT%H:%M', start_at + 3600, 'unixepoch'), status, created_by FROM appointment WHERE id = \(id)")
-                == "\(evening)|booked|cli")
+                == "\(evening)|booked|admin")
         #expect(try sql(db, "SELECT action FROM audit WHERE object_type = 'appointment' AND object_id = '\(id)'") == "book")
 
         // Free the Friday 08:00 slot first (the demo may have booked it), then move there.

@@ -84,8 +84,8 @@ struct CallCommandTests {
         (["calls", "--limit", "lots"], "invalid limit 'lots'"),
         (["simulate", "--rate", "60/h", "--seed", "abc"], "invalid seed 'abc'"),
         (["supervisor", "--operator", "sophie", "--threshold", "0"], "invalid threshold '0'"),
-        (["supervisor", "--operator", "claire", "--once"], "claire is an operator"),
-        (["supervisor", "--operator", "nobody", "--once"], "unknown operator 'nobody'"),
+        (["supervisor", "--operator", "claire", "--once"], "the wallboard needs the role supervisor or above; claire does not have it"),
+        (["supervisor", "--operator", "nobody", "--once"], "sign-in refused: wrong login or password"),
     ])
     func badInputChangesNothing(arguments: [String], reason: String) throws {
         let db = try freshDemo()

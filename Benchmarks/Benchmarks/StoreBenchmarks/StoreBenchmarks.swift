@@ -32,6 +32,7 @@ let benchmarks: @Sendable () -> Void = {
         maxDuration: .seconds(3),
         maxIterations: 20_000
     )
+    guardBenchmarks()
 
     // MARK: Looking up the caller
 

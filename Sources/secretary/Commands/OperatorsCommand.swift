@@ -44,6 +44,7 @@ struct OperatorsCommand: ParsableCommand {
             let (store, me) = try global.signedIn("operators add")
             // Refused before a password is asked when the acting person may not add accounts.
             try store.require(.administer, by: me.identity, for: "adding an account")
+            if (try? store.operator(login: login)) != nil { throw StoreError("operator '\(login)' already exists") }
             let password = passwordStdin ? try Credentials.passwordFromStandardInput() : try Credentials.newPassword(for: login)
             try store.addOperator(new, password: password, by: me.identity)
             print("Added \(new.role.rawValue) \(new.login) (\(new.displayName)).")
