@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The advice and emergency rules, and the list of common passwords, are data files.
@@ -43,10 +44,15 @@ let package = Package(
         .target(name: "Delivery", dependencies: ["SecretaryCore"]),
         // CalDAV over HTTP (Foundation's URLSession), for `calendar sync`.
         .target(name: "CalDAVClient"),
+        // Writes zip archives (a client's data at the end of its contract).
+        .target(name: "ZipArchive", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Backup files beside the database: their manifest, SHA-256 digest (coreutils' sha256sum) and rotation.
+        .target(name: "BackupFiles", dependencies: ["SecretaryCore"]),
         .executableTarget(
             name: "secretary",
             dependencies: [
                 "SecretaryCore", "SecretaryStore", "ConsoleUI", "ConsoleStore", "CursesBackend", "Delivery", "CalDAVClient",
+                "ZipArchive", "BackupFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

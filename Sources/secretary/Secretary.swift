@@ -19,7 +19,7 @@ struct Secretary: ParsableCommand {
             FreeSlotsCommand.self, AbsenceCommand.self, WaitlistCommand.self, CalendarCommand.self,
             CallInCommand.self, CallEndCommand.self, CallsCommand.self, SimulateCommand.self, SupervisorCommand.self,
             GenerateCommand.self, AuditCommand.self, SettingsCommand.self, DispatchCommand.self,
-            UsageCommand.self, ReportCommand.self,
+            UsageCommand.self, ReportCommand.self, PurgeCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )
 

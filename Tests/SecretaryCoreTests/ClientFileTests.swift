@@ -88,7 +88,7 @@ struct ClientFileTests {
         (12, "agenda: Dr Anne Test", "line 12: agenda: 'Dr Anne Test' given twice (first on line 11)"),
         (15, "advice: dosge x prenez", "line 15: category: 'dosge' is not one of dosage, treatment, diagnosis, reassurance, care, waiting"),
         (16, "effective from: 2026-02-30", "line 16: effective from: '2026-02-30' no such day"),
-        (16, "colour: blue", "line 16: colour: not a client file field; the fields are id, name, profession, line, country, time zone, hours, medical, plan, slot minutes, agenda, type, advice, caldav url, caldav user, caldav password file, effective from, recipient, route, on call, escalate after"),
+        (16, "colour: blue", "line 16: colour: not a client file field; the fields are id, name, profession, line, country, time zone, hours, medical, plan, slot minutes, agenda, type, advice, retention, caldav url, caldav user, caldav password file, effective from, recipient, route, on call, escalate after"),
         (4, "name: Autre", "line 4: name: given twice (first on line 3)"),
         (21, "## parking", "line 21: section: 'parking' is not one of greeting, presentation, services, appointments, hours, urgent, transfer, faq, never, notes"),
         (19, "Cabinet du Dr Test, {operateur} bonjour.", "line 18: greeting: '{operateur}' is not a placeholder; only {operator} is replaced"),

@@ -20,6 +20,7 @@ import Foundation
 /// agenda: Dr Claire Martin                      (one line per agenda, in order)
 /// type: Consultation, 20 min, colour 1          (one line per appointment type)
 /// advice: dosage gouttes-nez mettez ... gouttes (optional: CATEGORY NAME PATTERN, as in the rules files)
+/// retention: calls 1 month                      (optional: shorter than the defaults, see RetentionPolicy)
 /// effective from: 2026-01-05                    (when these instructions take effect)
 /// recipient: Dr Claire Martin, claire@example.fr, 06 12 34 56 78   (who receives messages; see `DispatchSettings`)
 /// route: urgent to on call by sms and email      (which messages go to whom, how and when)
@@ -49,6 +50,8 @@ public struct ClientFile: Equatable, Sendable {
     public var adviceRules: AdviceRules
     /// Who receives the client's messages, how and when; versioned with the instructions.
     public var dispatch = DispatchSettings()
+    /// How long the client's records are kept, when shorter than the defaults.
+    public var retention = RetentionPolicy.standard
     /// Where each field was read (`line`, `agenda Dr Claire Martin`, `type Consultation`,
     /// `effective from`), so that a later check (in the store) can still name the line.
     public var fieldLines: [String: Int] = [:]
@@ -77,9 +80,9 @@ public struct ClientFile: Equatable, Sendable {
     public static let maximumSectionBytes = 64 << 10
 
     public static let fields = ["id", "name", "profession", "line", "country", "time zone", "hours", "medical",
-                                "plan", "slot minutes", "agenda", "type", "advice"] + CalDAVSettings.fields + ["effective from"]
-        + DispatchSettings.fields
-    static let repeatable: Set<String> = Set(["agenda", "type", "advice"]).union(DispatchSettings.repeatable)
+                                "plan", "slot minutes", "agenda", "type", "advice", "retention"] + CalDAVSettings.fields
+        + ["effective from"] + DispatchSettings.fields
+    static let repeatable: Set<String> = Set(["agenda", "type", "advice", "retention"]).union(DispatchSettings.repeatable)
 
     /// The instructions as a version (numbered by the store when saved).
     public func instructions(version: Int) throws -> Instructions {
@@ -93,7 +96,7 @@ public struct ClientFile: Equatable, Sendable {
     public static func == (lhs: ClientFile, rhs: ClientFile) -> Bool {
         lhs.client == rhs.client && lhs.agendas == rhs.agendas && lhs.appointmentTypes == rhs.appointmentTypes
             && lhs.effectiveFrom == rhs.effectiveFrom && lhs.sections == rhs.sections && lhs.adviceRules == rhs.adviceRules
-            && lhs.dispatch == rhs.dispatch && lhs.calDAV == rhs.calDAV
+            && lhs.dispatch == rhs.dispatch && lhs.calDAV == rhs.calDAV && lhs.retention == rhs.retention
     }
 }
 
@@ -305,6 +308,16 @@ private struct ClientFileParser {
             }
             advice = advice.adding(parsed)
         }
+        var periods: [RetainedKind: RetentionPeriod] = [:]
+        for line in fields where line.key == "retention" {
+            let (kind, period) = try checked(line) { try RetentionPolicy.parseLine(line.value) }
+            if let earlier = fieldLines["retention \(kind.rawValue)"] {
+                throw LineError(line: line.line, field: "retention", "'\(kind.rawValue)' given twice (first on line \(earlier))")
+            }
+            fieldLines["retention \(kind.rawValue)"] = line.line
+            periods[kind] = period
+            _ = try checked(line) { try RetentionPolicy(overrides: [kind: period]) }
+        }
         let effectiveField = try field("effective from")
         let effective = try checked(effectiveField) { try LocalDate(parsing: effectiveField.value) }
 
@@ -336,6 +349,7 @@ private struct ClientFileParser {
             throw LineError(line: culprit?.line ?? endOfFields, field: error.field,
                             error.value.isEmpty ? error.reason : "'\(error.value)' \(error.reason)")
         }
+        file.retention = try RetentionPolicy(overrides: periods)
         return file
     }
 
@@ -422,6 +436,7 @@ extension ClientFile {
         out += appointmentTypes.map { "type: \($0.name), \($0.minutes) min, colour \($0.colour)" }
         out += adviceRules.text.split(separator: "\n").map { "advice: \($0)" }
         out += calDAV?.lines ?? []
+        out += retention.lines.map { "retention: \($0)" }
         out.append("effective from: \(effectiveFrom)")
         // After the instructions' date, so the other fields keep their lines in older exports' terms.
         out += dispatch.fieldLines.map { "\($0.key): \($0.value)" }

@@ -129,11 +129,13 @@ enum AuditChain {
         return (checked, nil)
     }
 
-    /// Removes the entries older than `cutoff` (the retention purge), and moves the anchor to
-    /// the last one removed, in one transaction: the chain then starts there.
-    static func purge(before cutoff: Date, in db: Database) throws -> Int {
-        guard let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit WHERE at < ? ORDER BY id DESC LIMIT 1",
-                                          arguments: [cutoff.stored]) else { return 0 }
+    /// Removes the entries older than `cutoff` (the retention purge), at most `limit` of the
+    /// oldest (the purge works in short batches), and moves the anchor to the last one
+    /// removed, in one transaction: the chain then starts there.
+    static func purge(before cutoff: Date, limit: Int = Int.max, in db: Database) throws -> Int {
+        guard let last = try Row.fetchOne(db, sql: """
+            SELECT id, hash FROM (SELECT id, hash FROM audit WHERE at < ? ORDER BY id LIMIT ?) ORDER BY id DESC LIMIT 1
+            """, arguments: [cutoff.stored, limit]) else { return 0 }
         let lastID: Int64 = last[0]
         let lastHash: String = last[1]
         try db.execute(sql: "UPDATE audit_anchor SET purging = 1 WHERE id = 1")

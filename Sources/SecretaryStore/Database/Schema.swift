@@ -14,6 +14,7 @@ enum Schema {
         migrator.registerMigration("v5-dispatch", migrate: v5Dispatch)
         migrator.registerMigration("v5-reports", migrate: v5Reports)
         migrator.registerMigration("v5-interchange", migrate: v5Interchange)
+        migrator.registerMigration("v6-data-protection", migrate: v6DataProtection)
         return migrator
     }
 

@@ -96,3 +96,24 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The retention purge's batch of the audit log: up to `limit` of the oldest entries
+    /// before `cutoff` go, and the chain's anchor moves to the last one removed (in the
+    /// caller's transaction, one of `purge`'s short batches). Returns how many went.
+    static func purgeAudit(before cutoff: Date, limit: Int, in db: Database) throws -> Int {
+        try AuditChain.purge(before: cutoff, limit: limit, in: db)
+    }
+
+    /// How many audit entries the purge would remove.
+    static func countAudit(before cutoff: Date, in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM audit WHERE at < ?", arguments: [cutoff.stored]) ?? 0
+    }
+
+    /// Who read a contact's record, and when (the console and the command line record each read).
+    static func views(ofContact id: Int64, in db: Database) throws -> [AuditEntry] {
+        try AuditEntry.fetchAll(db, sql: """
+            SELECT * FROM audit WHERE object_type = 'contact' AND object_id = ? AND action = 'view' ORDER BY id
+            """, arguments: ["\(id)"])
+    }
+}

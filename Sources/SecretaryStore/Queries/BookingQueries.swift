@@ -47,7 +47,7 @@ extension Store {
 
             if contact.id == 0 {
                 contact = try Store.insert(contact, at: trail.at, in: db)
-                trail.record("create", "contact", "\(contact.id)", "\(contact.displayName) (while booking)")
+                trail.record("create", "contact", "\(contact.id)", "for \(client.id), while booking")
             }
             let end = request.start.addingTimeInterval(TimeInterval(type.minutes * 60))
             try db.execute(sql: """
@@ -58,7 +58,7 @@ extension Store {
                                  request.note, trail.at.stored, identity.login, contact.displayName])
             let id = db.lastInsertedRowID
             trail.record("book", "appointment", "\(id)",
-                         "\(agenda.name): \(contact.displayName), \(type.name), \(client.calendar.spoken(request.start))")
+                         "\(agenda.name): contact \(contact.id), \(type.name), \(client.calendar.spoken(request.start))")
             if let waiting = request.waitlistEntryID {
                 try Store.closeWaitlistEntry(waiting, agendaID: agenda.id, in: db, at: trail.at)
                 trail.record("close", "waitlist", "\(waiting)", "booked as appointment \(id)")
@@ -126,7 +126,7 @@ extension Store {
             try db.execute(sql: "UPDATE appointment SET status = 'cancelled', cancel_reason = ?, modified_at = ? WHERE id = ?",
                            arguments: [why, trail.at.stored, appointmentID])
             trail.record("cancel", "appointment", "\(appointmentID)",
-                         "\(current.contactName), \(client.calendar.spoken(current.start)): \(why)")
+                         "contact \(current.appointment.contactID), \(client.calendar.spoken(current.start)): \(why)")
             let agenda = try Store.agenda(id: current.appointment.agendaID, in: db)
             let freed = try Store.freeStretch(around: current.interval, client: client, agenda: agenda, now: trail.at, in: db)
             let matches = try Store.waitlistMatches(agenda: agenda, client: client, freed: freed, in: db)
@@ -150,7 +150,7 @@ extension Store {
             }
             try db.execute(sql: "UPDATE appointment SET status = 'no-show', modified_at = ? WHERE id = ?",
                            arguments: [trail.at.stored, appointmentID])
-            trail.record("no-show", "appointment", "\(appointmentID)", "\(current.contactName), \(client.calendar.spoken(current.start))")
+            trail.record("no-show", "appointment", "\(appointmentID)", "contact \(current.appointment.contactID), \(client.calendar.spoken(current.start))")
             return try Store.appointment(id: appointmentID, in: db)
         }
     }

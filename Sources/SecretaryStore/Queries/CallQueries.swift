@@ -33,7 +33,8 @@ extension Store {
                                  call.arrivedAt.stored])
             call.id = db.lastInsertedRowID
             trail.record("call-in", "call", "\(call.id)",
-                         "\(call.status.rawValue) on \(client.id) from \(caller?.e164 ?? "withheld")\(call.isUrgent ? ", urgent" : "")")
+                         "\(call.status.rawValue) on \(client.id) from \(contactID.map { "contact \($0)" } ?? (caller == nil ? "a withheld number" : "an unknown number"))"
+                             + (call.isUrgent ? ", urgent" : ""))
             return call
         }
     }

@@ -48,6 +48,9 @@ extension Store {
         }
 
         try saveCalDAV(file.calDAV, of: client.id, in: db)
+        try db.execute(sql: "UPDATE client SET retention = ? WHERE id = ?",
+                       arguments: [file.retention.lines.joined(separator: "\n"), client.id.rawValue])
+
         var version: Int?
         let latest = try latestInstructions(of: client.id, in: db)
         let latestDispatch = try latest.map { try dispatchSettings(client: client.id, version: $0.version, in: db) }
@@ -144,6 +147,7 @@ extension Store {
                                   sections: latest.sections, adviceRules: try Store.clientAdviceRules(advice, client: id))
             file.dispatch = try Store.dispatchSettings(client: id, version: latest.version, in: db)
             file.calDAV = try Store.calDAV(of: id, in: db)
+            file.retention = try Store.retentionPolicy(of: id, in: db)
             return file
         }
     }

@@ -9,7 +9,7 @@ extension Store {
         try write(by: identity) { db, trail in
             _ = try Store.client(contact.clientID, in: db)
             let inserted = try Store.insert(contact, at: trail.at, in: db)
-            trail.record("create", "contact", "\(inserted.id)", inserted.displayName)
+            trail.record("create", "contact", "\(inserted.id)", "for \(inserted.clientID)")
             return inserted
         }
     }

@@ -27,7 +27,7 @@ extension Store {
                 VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [agendaID, contactID, typeID, preferences.description, note, trail.at.stored])
             let id = db.lastInsertedRowID
-            trail.record("create", "waitlist", "\(id)", "\(agenda.name): \(contact.displayName) \(preferences)")
+            trail.record("create", "waitlist", "\(id)", "\(agenda.name): contact \(contact.id) \(preferences)")
             return try Store.waitlist(agendaID: agendaID, in: db).first { $0.id == id }!
         }
     }

@@ -5,13 +5,13 @@ import SecretaryStore
 
 struct ClientCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "client", abstract: "Export, import and trace one client's file and instructions.",
+        commandName: "client", abstract: "Export, import and trace one client's file and instructions; return or erase its data.",
         discussion: """
             A client file describes one client: its fields, agendas, appointment types and its \
             cahier des charges (see README). Importing a file over an existing client adds its \
             instructions as a new version (an avenant) from its 'effective from' date.
             """,
-        subcommands: [Export.self, Import.self, History.self])
+        subcommands: [Export.self, Import.self, History.self, ExportData.self, Erase.self])
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(

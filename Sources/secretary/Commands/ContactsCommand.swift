@@ -1,11 +1,13 @@
 import ArgumentParser
+import Foundation
 import SecretaryCore
 import SecretaryStore
 
 struct ContactsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "contacts", abstract: "Find a client's contacts (callers).",
-        subcommands: [Find.self, ContactsImportCommand.self, ContactsExportCommand.self])
+        commandName: "contacts",
+        abstract: "Find a client's contacts (callers); import or export them; export or erase one person's data.",
+        subcommands: [Find.self, ContactsImportCommand.self, ContactsExportCommand.self, ErasePerson.self])
 
     struct Find: ParsableCommand {
         static let configuration = CommandConfiguration(

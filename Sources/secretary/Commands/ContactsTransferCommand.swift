@@ -23,7 +23,9 @@ struct ContactsImportCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The client id (see `secretary clients`).") var client: String
+    @Argument(help: "One person's contact id: everything held about them (a person's right of access).") var id: String?
+    @Option(help: "The client id (see `secretary clients`): all its contacts.") var client: String?
+    @Flag(help: "With a contact id: print JSON.") var json = false
     @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv")) var file: String
     @Flag(help: "Check and count, write nothing.") var dryRun = false
     @Flag(help: "Import the good rows; write the bad ones, with the reason, to the reject file.") var skipBad = false
@@ -31,6 +33,11 @@ struct ContactsImportCommand: ParsableCommand {
     var rejects: String?
 
     func run() throws {
+        if let id {
+            guard client == nil else { throw ValidationError(field: "client", value: client ?? "", reason: "give a contact id or --client, not both") }
+            return try ContactsCommand.ExportPerson.export(global: global, id: id, json: json)
+        }
+        guard let client else { throw ValidationError(field: "client", value: "", reason: "give --client ID (all its contacts) or a contact id") }
         let clientID = try ClientID(client)
         guard let data = FileManager.default.contents(atPath: file) else {
             throw SecretaryCore.ValidationError(field: "file", value: file, reason: "cannot be read")
@@ -82,7 +89,9 @@ struct ContactsExportCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument { case csv, json }
 
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write a client's contacts as CSV (what `contacts import` reads) or JSON.")
+        commandName: "export",
+        abstract: "Export a client's contacts (--client: CSV, what `contacts import` reads, or JSON), or everything held about one person (a contact id).",
+        discussion: "With a contact id: the person's contact, calls, messages, appointments, waiting list and who read their record, as text or --json (recorded in the audit log).")
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The client id (see `secretary clients`).") var client: String

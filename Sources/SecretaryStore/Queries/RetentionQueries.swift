@@ -1,0 +1,323 @@
+import Foundation
+import GRDB
+import SecretaryCore
+
+/// What a purge did, or with `dryRun` would do.
+public struct PurgeReport: Sendable, Encodable {
+    public let runID: Int64?
+    /// The instant the periods are counted back from (the run's start, kept when resumed).
+    public let asOf: Date
+    /// True when this run finished one that was interrupted.
+    public let resumed: Bool
+    public let dryRun: Bool
+    public let counts: PurgeCounts
+}
+
+/// How the purge paces itself: each batch is one short write transaction, sized to take
+/// about `batchTarget`, followed by a pause long enough that a console waiting for the lock
+/// (SQLite's busy handler retries at most 25 ms apart in its first 100 ms) gets it: a
+/// console waits at most a batch plus one retry interval, 40 + 25 ms.
+public struct PurgePacing: Sendable {
+    public var batchTarget: TimeInterval = 0.04
+    public var pause: TimeInterval = 0.03
+    public var firstBatch = 200
+    public var minBatch = 200
+    public var maxBatch = 5_000
+    /// Called after each batch with the counts so far (tests stop a run midway with it).
+    public var afterBatch: (@Sendable (PurgeCounts) -> Void)?
+
+    public init() {}
+}
+
+extension Store {
+    /// The periods that apply to `client`: the defaults, shortened by its file.
+    public func retentionPolicy(of client: ClientID) throws -> RetentionPolicy {
+        try read { try Store.retentionPolicy(of: client, in: $0) }
+    }
+
+    static func retentionPolicy(of client: ClientID, in db: Database) throws -> RetentionPolicy {
+        let text = try String.fetchOne(db, sql: "SELECT retention FROM client WHERE id = ?", arguments: [client.rawValue]) ?? ""
+        guard let policy = RetentionPolicy(storedLines: text) else {
+            throw StoreError("damaged row: table client, id \(client), column retention")
+        }
+        return policy
+    }
+
+    /// Removes what is past its retention period (see `RetentionPolicy`): calls, acknowledged
+    /// messages, audit entries, contacts without activity, and the contact's data on past
+    /// appointments (the appointment stays, so the slot stays taken). In batches, each its
+    /// own short transaction; an interrupted run is resumed by the next one, with the same
+    /// cutoffs, and ends as one clean run would. One audit entry per run, with the counts.
+    public func purge(dryRun: Bool = false, by identity: Identity, pacing: PurgePacing = PurgePacing()) throws -> PurgeReport {
+        try require(.administer, by: identity, for: "purge")
+        if dryRun { return try purgePreview() }
+        let (runID, asOf, resumed) = try startPurgeRun(by: identity)
+        var purge = PurgeBatches(store: self, runID: runID, pacing: pacing)
+        let clients = try read { db in
+            try Client.fetchAll(db, sql: "SELECT * FROM client ORDER BY id").map { ($0, try Store.retentionPolicy(of: $0.id, in: db)) }
+        }
+        for (client, policy) in clients {
+            let calls = policy.period(.calls).cutoff(before: asOf, in: client.foundationCalendar).stored
+            try purge.removeRows("calls", table: "call", time: "arrived_at", select: """
+                SELECT id FROM call WHERE client_id = ? AND arrived_at < ?
+                    AND status NOT IN ('waiting', 'answered', 'on-hold', 'wrap-up') LIMIT ?
+                """, [client.id.rawValue, calls])
+            let messages = policy.period(.messages).cutoff(before: asOf, in: client.foundationCalendar).stored
+            try purge.removeRows("messages", table: "message", time: "created_at", select: """
+                SELECT id FROM message WHERE client_id = ? AND created_at < ? AND acknowledged_at < ? LIMIT ?
+                """, [client.id.rawValue, messages, messages])
+        }
+        for (client, policy) in clients {
+            let cutoff = policy.period(.contacts).cutoff(before: asOf, in: client.foundationCalendar)
+            try purge.anonymizeAppointments(of: client.id, endedBefore: cutoff, at: asOf)
+            try purge.removeInactiveContacts(of: client.id, inactiveSince: cutoff)
+        }
+        let audit = RetentionPolicy.standard.period(.audit).cutoff(before: asOf, in: Store.serviceCalendar)
+        try purge.step("audit") { db, size in try Store.purgeAudit(before: audit, limit: size, in: db) }
+
+        return try write(by: identity, needs: .administer) { db, trail in
+            try db.execute(sql: "UPDATE purge_run SET finished_at = ? WHERE id = ?", arguments: [trail.at.stored, runID])
+            let counts = try Store.purgeCounts(run: runID, in: db)
+            trail.record("purge", "retention", "run \(runID)",
+                         counts.summary + (resumed ? " (resumed an interrupted run)" : ""))
+            return PurgeReport(runID: runID, asOf: asOf, resumed: resumed, dryRun: false, counts: counts)
+        }
+    }
+
+    /// The unfinished run to resume, or a new one counted back from now.
+    private func startPurgeRun(by identity: Identity) throws -> (Int64, Date, Bool) {
+        try writeStep { db in
+            if let row = try Row.fetchOne(db, sql: "SELECT id, as_of FROM purge_run WHERE finished_at IS NULL ORDER BY id LIMIT 1") {
+                return (row["id"], row.date("as_of"), true)
+            }
+            let now = clock.now()
+            try db.execute(sql: "INSERT INTO purge_run (as_of, started_at, actor) VALUES (?, ?, ?)",
+                           arguments: [now.stored, now.stored, identity.login])
+            return (db.lastInsertedRowID, Date(stored: now.stored), false)
+        }
+    }
+
+    static func purgeCounts(run: Int64, in db: Database) throws -> PurgeCounts {
+        let text = try String.fetchOne(db, sql: "SELECT counts FROM purge_run WHERE id = ?", arguments: [run]) ?? "{}"
+        do {
+            return try JSONDecoder().decode(PurgeCounts.self, from: Data(text.utf8))
+        } catch {
+            throw StoreError("damaged row: table purge_run, id \(run), column counts")
+        }
+    }
+
+    /// What a purge would remove now, counted in one read.
+    private func purgePreview() throws -> PurgeReport {
+        let asOf = Date(stored: clock.now().stored)
+        return try read { db in
+            var counts = PurgeCounts()
+            for client in try Client.fetchAll(db, sql: "SELECT * FROM client ORDER BY id") {
+                let policy = try Store.retentionPolicy(of: client.id, in: db)
+                let calendar = client.foundationCalendar
+                let calls = policy.period(.calls).cutoff(before: asOf, in: calendar).stored
+                let messages = policy.period(.messages).cutoff(before: asOf, in: calendar).stored
+                let contacts = policy.period(.contacts).cutoff(before: asOf, in: calendar).stored
+                let placeholder = try Store.existingPlaceholder(of: client.id, in: db) ?? 0
+                counts.calls += try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM call WHERE client_id = ? AND arrived_at < ?
+                        AND status NOT IN ('waiting', 'answered', 'on-hold', 'wrap-up')
+                    """, arguments: [client.id.rawValue, calls]) ?? 0
+                counts.messages += try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM message WHERE client_id = ? AND created_at < ? AND acknowledged_at < ?
+                    """, arguments: [client.id.rawValue, messages, messages]) ?? 0
+                counts.appointments += try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM appointment WHERE client_id = ? AND start_at < ? AND end_at < ? AND contact_id <> ?
+                    """, arguments: [client.id.rawValue, contacts, contacts, placeholder]) ?? 0
+                // Contacts whose only activity is on appointments the purge anonymizes count too.
+                counts.contacts += try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM contact AS c WHERE c.client_id = ? AND c.id <> ? AND \(Store.inactiveContact(appointmentsBefore: true))
+                    """, arguments: [client.id.rawValue, placeholder, contacts, contacts, contacts, contacts, contacts]) ?? 0
+            }
+            let audit = RetentionPolicy.standard.period(.audit).cutoff(before: asOf, in: Store.serviceCalendar)
+            counts.audit = try Store.countAudit(before: audit, in: db)
+            return PurgeReport(runID: nil, asOf: asOf, resumed: false, dryRun: true, counts: counts)
+        }
+    }
+
+    /// A contact (`c`) created before the cutoff with nothing since: no appointment (or, for
+    /// a preview, none ending after the cutoff), no call or message (purged ones count by the
+    /// `last_activity_at` they left on the contact), no open waiting-list entry. Arguments:
+    /// the cutoff, once per `?` (five).
+    static func inactiveContact(appointmentsBefore preview: Bool) -> String {
+        let appointments = preview
+            ? "NOT EXISTS (SELECT 1 FROM appointment AS a WHERE a.contact_id = c.id AND a.end_at >= ?)"
+            : "NOT EXISTS (SELECT 1 FROM appointment AS a WHERE a.contact_id = c.id) AND ? IS NOT NULL"
+        return """
+            c.created_at < ? AND coalesce(c.last_activity_at, 0) < ? AND \(appointments)
+            AND NOT EXISTS (SELECT 1 FROM call WHERE call.contact_id = c.id AND call.arrived_at >= ?)
+            AND NOT EXISTS (SELECT 1 FROM message AS m WHERE m.contact_id = c.id AND m.created_at >= ?)
+            AND NOT EXISTS (SELECT 1 FROM waitlist AS w WHERE w.contact_id = c.id AND w.closed_at IS NULL)
+            """
+    }
+
+    /// The service's own calendar (the audit log is not a client's).
+    static var serviceCalendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .gmt
+        return calendar
+    }
+
+    /// The client's contact that stands for "someone whose data is gone" on past
+    /// appointments, made on first use.
+    static func placeholderContact(of client: ClientID, at now: Date, in db: Database) throws -> Int64 {
+        if let id = try existingPlaceholder(of: client, in: db) { return id }
+        try db.execute(sql: "INSERT INTO contact (client_id, last_name, first_name, created_at) VALUES (?, ?, '', ?)",
+                       arguments: [client.rawValue, Store.erasedContactName, now.stored])
+        let id = db.lastInsertedRowID
+        try db.execute(sql: "INSERT INTO retention_placeholder (client_id, contact_id) VALUES (?, ?)",
+                       arguments: [client.rawValue, id])
+        return id
+    }
+
+    static func existingPlaceholder(of client: ClientID, in db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT contact_id FROM retention_placeholder WHERE client_id = ?",
+                           arguments: [client.rawValue])
+    }
+
+    /// What the agenda shows on an appointment whose contact's data was erased: the slot is
+    /// taken, by nobody named.
+    public static let erasedContactName = "—"
+}
+
+extension Client {
+    /// Foundation's calendar in the client's zone, for counting periods back.
+    var foundationCalendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timeZoneIdentifier) ?? .gmt
+        return calendar
+    }
+}
+
+/// The purge's batches: each one short transaction that also adds its count to the run's
+/// row, sized to stay near the pacing's target.
+struct PurgeBatches {
+    let store: Store
+    let runID: Int64
+    let pacing: PurgePacing
+    var size: Int
+
+    init(store: Store, runID: Int64, pacing: PurgePacing) {
+        self.store = store
+        self.runID = runID
+        self.pacing = pacing
+        self.size = pacing.firstBatch
+    }
+
+    /// Runs `sql` (whose last argument is the batch size) until it changes fewer rows than asked.
+    mutating func run(_ kind: String, _ sql: String, _ arguments: [DatabaseValueConvertible?]) throws {
+        try step(kind) { db, size in
+            try db.execute(sql: sql, arguments: StatementArguments(arguments + [size]))
+            return db.changesCount
+        }
+    }
+
+    /// Repeats `body` (given the batch size, returning rows changed) until a batch falls short.
+    mutating func step(_ kind: String, _ body: (Database, Int) throws -> Int) throws {
+        while true {
+            let asked = size
+            let done = try once(kind) { db in try body(db, asked) }
+            if done < asked { return }
+            Thread.sleep(forTimeInterval: pacing.pause)
+        }
+    }
+
+    /// Deletes rows of `table` chosen by `select` (whose last argument is the batch size),
+    /// batch by batch. The rows are chosen in a read, outside the write lock, which also
+    /// brings their pages into the cache; the write deletes them, after keeping on each
+    /// contact the time of its latest call or message (`time`), so a contact whose calls
+    /// were purged still counts as active.
+    mutating func removeRows(_ kind: String, table: String, time: String, select: String,
+                             _ arguments: [DatabaseValueConvertible?]) throws {
+        while true {
+            let asked = size
+            let ids = try store.read { db in
+                try Int64.fetchAll(db, sql: select, arguments: StatementArguments(arguments + [asked]))
+            }
+            if ids.isEmpty { return }
+            let list = ids.map(String.init).joined(separator: ",")
+            _ = try once(kind) { db in
+                try db.execute(sql: """
+                    UPDATE contact SET last_activity_at = max(coalesce(last_activity_at, 0),
+                        (SELECT max(\(time)) FROM \(table) WHERE \(table).contact_id = contact.id AND \(table).id IN (\(list))))
+                    WHERE id IN (SELECT contact_id FROM \(table) WHERE id IN (\(list)) AND contact_id IS NOT NULL)
+                    """)
+                try db.execute(sql: "DELETE FROM \(table) WHERE id IN (\(list))")
+                return db.changesCount
+            }
+            if ids.count < asked { return }
+            Thread.sleep(forTimeInterval: pacing.pause)
+        }
+    }
+
+    /// One batch: `body` and the run's count, in one transaction; the next batch's size
+    /// follows how long this one held the lock.
+    private mutating func once(_ kind: String, _ body: (Database) throws -> Int) throws -> Int {
+        let runID = self.runID
+        let started = Date()
+        let (done, counts) = try store.writeStep { db -> (Int, PurgeCounts) in
+            let done = try body(db)
+            if done > 0 {
+                try db.execute(sql: """
+                    UPDATE purge_run SET counts = json_set(counts, '$.' || ?, coalesce(json_extract(counts, '$.' || ?), 0) + ?)
+                    WHERE id = ?
+                    """, arguments: [kind, kind, done, runID])
+            }
+            return (done, try Store.purgeCounts(run: runID, in: db))
+        }
+        let took = Date().timeIntervalSince(started)
+        if took < pacing.batchTarget / 2 { size = min(size * 2, pacing.maxBatch) }
+        if took > pacing.batchTarget * 1.5 { size = max(size / 2, pacing.minBatch) }
+        pacing.afterBatch?(counts)
+        return done
+    }
+
+    /// Past appointments (ended before the cutoff) move to the client's placeholder contact
+    /// and lose their note and cancellation reason: the slot stays taken, unnamed.
+    mutating func anonymizeAppointments(of client: ClientID, endedBefore cutoff: Date, at now: Date) throws {
+        let hasAny = try store.read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT 1 FROM appointment WHERE client_id = ? AND start_at < ? AND end_at < ?
+                    AND contact_id NOT IN (SELECT contact_id FROM retention_placeholder WHERE client_id = ?) LIMIT 1
+                """, arguments: [client.rawValue, cutoff.stored, cutoff.stored, client.rawValue]) == true
+        }
+        guard hasAny else { return }
+        let placeholder = try store.writeStep { try Store.placeholderContact(of: client, at: now, in: $0) }
+        try run("appointments", """
+            UPDATE appointment SET contact_id = ?, note = '', cancel_reason = NULL
+            WHERE id IN (SELECT id FROM appointment WHERE client_id = ? AND start_at < ? AND end_at < ? AND contact_id <> ? LIMIT ?)
+            """, [placeholder, client.rawValue, cutoff.stored, cutoff.stored, placeholder])
+    }
+
+    /// Contacts with no activity since the cutoff, walked by id in ranges of the batch size.
+    mutating func removeInactiveContacts(of client: ClientID, inactiveSince cutoff: Date) throws {
+        var after: Int64 = 0
+        let placeholder = try store.read { try Store.existingPlaceholder(of: client, in: $0) } ?? 0
+        while true {
+            let bound = after
+            let asked = size
+            var reachedEnd = false
+            _ = try once("contacts") { db in
+                let upper = try Int64.fetchOne(db, sql: """
+                    SELECT id FROM contact WHERE client_id = ? AND id > ? ORDER BY id LIMIT 1 OFFSET ?
+                    """, arguments: [client.rawValue, bound, asked - 1])
+                reachedEnd = upper == nil
+                let last = upper ?? Int64.max
+                try db.execute(sql: """
+                    DELETE FROM contact WHERE id IN (
+                        SELECT c.id FROM contact AS c WHERE c.client_id = ? AND c.id > ? AND c.id <= ? AND c.id <> ?
+                            AND \(Store.inactiveContact(appointmentsBefore: false)))
+                    """, arguments: [client.rawValue, bound, last, placeholder,
+                                     cutoff.stored, cutoff.stored, cutoff.stored, cutoff.stored, cutoff.stored])
+                after = last
+                return db.changesCount
+            }
+            if reachedEnd { return }
+            Thread.sleep(forTimeInterval: pacing.pause)
+        }
+    }
+}
