@@ -49,7 +49,7 @@ struct StoreTests {
     }
 
     @Test func fileFromThePreviousSchemaIsUpgradedWithItsData() throws {
-        let path = temporaryDatabase()
+        let path = emptyDatabase()
         // A database as the previous release left it: only the first migration applied.
         do {
             let queue = try DatabaseQueue(path: path)

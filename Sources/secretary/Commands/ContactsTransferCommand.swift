@@ -23,9 +23,7 @@ struct ContactsImportCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "One person's contact id: everything held about them (a person's right of access).") var id: String?
-    @Option(help: "The client id (see `secretary clients`): all its contacts.") var client: String?
-    @Flag(help: "With a contact id: print JSON.") var json = false
+    @Option(help: "The client id (see `secretary clients`).") var client: String
     @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv")) var file: String
     @Flag(help: "Check and count, write nothing.") var dryRun = false
     @Flag(help: "Import the good rows; write the bad ones, with the reason, to the reject file.") var skipBad = false
@@ -33,11 +31,6 @@ struct ContactsImportCommand: ParsableCommand {
     var rejects: String?
 
     func run() throws {
-        if let id {
-            guard client == nil else { throw ValidationError(field: "client", value: client ?? "", reason: "give a contact id or --client, not both") }
-            return try ContactsCommand.ExportPerson.export(global: global, id: id, json: json)
-        }
-        guard let client else { throw ValidationError(field: "client", value: "", reason: "give --client ID (all its contacts) or a contact id") }
         let clientID = try ClientID(client)
         guard let data = FileManager.default.contents(atPath: file) else {
             throw SecretaryCore.ValidationError(field: "file", value: file, reason: "cannot be read")
@@ -94,7 +87,9 @@ struct ContactsExportCommand: ParsableCommand {
         discussion: "With a contact id: the person's contact, calls, messages, appointments, waiting list and who read their record, as text or --json (recorded in the audit log).")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The client id (see `secretary clients`).") var client: String
+    @Argument(help: "One person's contact id: everything held about them (a person's right of access).") var id: String?
+    @Option(help: "The client id (see `secretary clients`): all its contacts.") var client: String?
+    @Flag(help: "With a contact id: print JSON.") var json = false
     @Option(help: "csv (French headers, ';' separated, UTF-8) or json.") var format: Format = .csv
     @Option(help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "path"))
     var toFile: String?
@@ -109,6 +104,11 @@ struct ContactsExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let id {
+            guard client == nil else { throw ValidationError(field: "client", value: client ?? "", reason: "give a contact id or --client, not both") }
+            return try ContactsCommand.ExportPerson.export(global: global, id: id, json: json)
+        }
+        guard let client else { throw ValidationError(field: "client", value: "", reason: "give --client ID (all its contacts) or a contact id") }
         let clientID = try ClientID(client)
         let (store, me) = try global.signedIn(Self.auditName)
         let records = try store.contactRecords(client: clientID, by: me.identity)
