@@ -63,7 +63,7 @@ struct AbsenceImportTests {
 
         // Nothing is booked over them.
         let booked = try at10(["book", "--client", "dr-martin", "--phone", "06 12 34 56 78", "--type", "consultation",
-                               "--at", "2026-12-08T09:20"], db)
+                               "--at", "2026-12-08T09:15"], db)
         #expect(booked.status != 0 && (booked.stderr.contains("absence") || booked.stderr.contains("away")), "\(booked.stderr)")
     }
 

@@ -124,7 +124,8 @@ struct UsageAndReportTests {
     @Test func octobersUsageCountedByHandInJSON() throws {
         let output = try object(run(["usage", "--month", "2026-10", "--json"]))
         #expect(output["month"] as? String == "2026-10")
-        #expect((output["notes"] as? [String])?.first?.contains("SMS not counted") == true)
+        // The dispatch has landed: SMS are counted from its deliveries (none for this client).
+        #expect((output["notes"] as? [String] ?? []).allSatisfy { !$0.contains("SMS not counted") })
         let clients = try #require(output["clients"] as? [[String: Any]])
         // The demo's clients were created in November: October bills only rapport-test.
         #expect(clients.map { $0["clientID"] as? String } == ["rapport-test"])
@@ -136,7 +137,7 @@ struct UsageAndReportTests {
         ]
         for (key, value) in expected { #expect(usage[key] as? Int == value, "\(key): \(usage[key] ?? "nil")") }
         #expect(usage["inProgress"] as? Bool == false)
-        #expect(usage["smsCounted"] as? Bool == false)
+        #expect(usage["smsCounted"] as? Bool == true)
     }
 
     @Test func theShortAbandonIsConfigurable() throws {
@@ -160,7 +161,7 @@ struct UsageAndReportTests {
     @Test func octobersUsageInCSV() throws {
         let lines = try run(["usage", "--month", "2026-10", "--csv"]).stdout.components(separatedBy: "\r\n")
         #expect(lines[0].hasPrefix("client,name,month,time_zone,in_progress,calls_counted,plan_calls,overage_calls,offered"))
-        #expect(lines[1] == "rapport-test,Cabinet Rapport,2026-10,Europe/Paris,false,4,3,1,5,3,2,1,5,480,8,1,0,false,1,0,2,1,1")
+        #expect(lines[1] == "rapport-test,Cabinet Rapport,2026-10,Europe/Paris,false,4,3,1,5,3,2,1,5,480,8,1,0,true,1,0,2,1,1")
         #expect(lines.count == 3 && lines[2].isEmpty)
     }
 

@@ -17,7 +17,7 @@ public enum SignInText: CaseIterable, Sendable {
         case .refused: pair = ("Refusé : identifiant ou mot de passe erroné, ou compte verrouillé",
                                "Refused: wrong login or password, or the account is locked")
         case .triesLeft: pair = ("essai(s) restant(s)", "tries left")
-        case .demoNotice: pair = ("DÉMO : données fictives, connexion automatique", "DEMO: made-up data, signed in automatically")
+        case .demoNotice: pair = ("DÉMO : données fictives", "DEMO: made-up data")
         case .lockedFor: pair = ("inactif : verrouillé", "idle: locked")
         case .sessionEnded: pair = ("Session terminée ailleurs (reprise, compte désactivé ou verrouillé)",
                                     "Session ended elsewhere (taken over, account disabled or locked)")
