@@ -53,6 +53,8 @@ struct DispatchWorkerTests {
     @Test func killedMidBatchOfTwoHundredEveryMessageArrivesOnceByMessageID() throws {
         let test = try DispatchCase()
         let store = try Store(path: test.db)
+        // On the demo's clock, shared by every process on its database (the workers' too).
+        try store.useSharedTrainingClock()
         for index in 0..<200 {
             _ = try store.addMessage(MessageDraft(clientID: ClientID("dr-martin"), callerName: "Appelant \(index)",
                                                   callbackNumber: PhoneNumber("06 11 22 33 44"), text: "Message \(index)"),

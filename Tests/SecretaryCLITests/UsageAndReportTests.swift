@@ -231,12 +231,15 @@ struct UsageAndReportTests {
         let copy = Binaries.temporaryFolder().appendingPathComponent("with-dispatch.sqlite").path
         try FileManager.default.copyItem(atPath: Self.database, toPath: copy)
         let october = Int64(Self.utc("2026-10-02T10:00:00Z").timeIntervalSince1970)
+        // The dispatch's own table (issue 15), as its worker leaves it after sending.
         let sql = """
-            CREATE TABLE delivery (id INTEGER PRIMARY KEY, client_id TEXT NOT NULL, channel TEXT NOT NULL,
-                                   status TEXT NOT NULL, sent_at INTEGER, segments INTEGER);
-            INSERT INTO delivery (client_id, channel, status, sent_at, segments) VALUES
-                ('rapport-test', 'sms', 'sent', \(october), 2), ('rapport-test', 'sms', 'sent', \(october + 60), 1),
-                ('rapport-test', 'sms', 'pending', NULL, NULL), ('rapport-test', 'email', 'sent', \(october), NULL);
+            INSERT INTO delivery (message_id, client_id, channel, recipient, address, status, due_at, sent_at, segments)
+            SELECT message.id, 'rapport-test', d.channel, 'Dr Test', 'x', d.status, \(october), d.sent_at, d.segments
+            FROM (SELECT 'sms' AS channel, 'sent' AS status, \(october) AS sent_at, 2 AS segments
+                  UNION ALL SELECT 'sms', 'sent', \(october + 60), 1
+                  UNION ALL SELECT 'sms', 'pending', NULL, NULL
+                  UNION ALL SELECT 'email', 'sent', \(october), NULL) AS d,
+                 (SELECT id FROM message ORDER BY id LIMIT 1) AS message;
             """
         let created = try Binaries.run("/usr/bin/env", ["sqlite3", copy, sql])
         try #require(created.status == 0, "\(created.stderr)")

@@ -1,7 +1,7 @@
 /// The sign-in and lock screens' words, in French and English (the catalogue's part for
 /// them, kept beside the screens it serves).
 public enum SignInText: CaseIterable, Sendable {
-    case title, lockedTitle, login, password, hint, lockHint, checking, refused, triesLeft, demoNotice
+    case title, lockedTitle, login, password, hint, lockHint, checking, refused, triesLeft
     case lockedFor, sessionEnded
 
     public func callAsFunction(_ language: Language) -> String {
@@ -17,7 +17,6 @@ public enum SignInText: CaseIterable, Sendable {
         case .refused: pair = ("Refusé : identifiant ou mot de passe erroné, ou compte verrouillé",
                                "Refused: wrong login or password, or the account is locked")
         case .triesLeft: pair = ("essai(s) restant(s)", "tries left")
-        case .demoNotice: pair = ("DÉMO : données fictives", "DEMO: made-up data")
         case .lockedFor: pair = ("inactif : verrouillé", "idle: locked")
         case .sessionEnded: pair = ("Session terminée ailleurs (reprise, compte désactivé ou verrouillé)",
                                     "Session ended elsewhere (taken over, account disabled or locked)")

@@ -91,7 +91,6 @@ struct ConsoleLauncher {
         let (width, height) = terminal.size
         var state = AppState(width: width, height: height, language: appearance.language, user: user, now: data.now())
         state.ringsBell = options.bell
-        if demoLogin != nil { state.flash = Flash(text: SignInText.demoNotice(appearance.language), isError: false) }
         let session = ConsoleSession(state: state, data: data)
         ScreenLoop.run(session, on: terminal, keeper: keeper)
         if keeper.endedElsewhere {
