@@ -187,7 +187,7 @@ enum AgendaPane {
 
     /// `09:45` for 585 minutes.
     static func hhmm(_ minutes: Int) -> String {
-        try! TimeOfDay(minutes: max(0, min(24 * 60, minutes))).description
+        TimeOfDay(clamping: minutes).description
     }
 
     /// The forms of a day's label, longest first: `Monday 23/11`, `Mon 23/11` (`lun. 23/11`,

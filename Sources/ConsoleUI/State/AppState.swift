@@ -171,6 +171,6 @@ public struct AppState: Equatable, Sendable {
 
     /// The local calendar of the client in view (Europe/Paris when none).
     public var calendar: LocalCalendar {
-        context?.client.calendar ?? (try! LocalCalendar(identifier: "Europe/Paris"))
+        context?.client.calendar ?? LocalCalendar.serviceHome
     }
 }

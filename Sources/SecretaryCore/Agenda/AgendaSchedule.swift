@@ -30,8 +30,8 @@ public struct AgendaSchedule: Sendable {
 
     /// The window from local midnight of `first` to local midnight after `last`.
     public static func window(from first: LocalDate, through last: LocalDate, calendar: LocalCalendar) -> DateInterval {
-        let start = calendar.instant(first, try! TimeOfDay(minutes: 0))
-        let end = calendar.instant(last.adding(days: 1), try! TimeOfDay(minutes: 0))
+        let start = calendar.instant(first, .midnight)
+        let end = calendar.instant(last.adding(days: 1), .midnight)
         return DateInterval(start: start, end: end)
     }
 

@@ -111,7 +111,7 @@ public struct WeekGrid: Sendable, Equatable {
         }
         let first = starts.min()! / slot * slot
         let last = min(24 * 60, (ends.max()! + slot - 1) / slot * slot)
-        return stride(from: first, to: last, by: slot).map { try! TimeOfDay(minutes: $0) }
+        return stride(from: first, to: last, by: slot).map { TimeOfDay(clamping: $0) }
     }
 
     private static func cells(of day: Day, rows: [TimeOfDay], slot: Int,
@@ -124,7 +124,7 @@ public struct WeekGrid: Sendable, Equatable {
         // change on Sunday nights), rows are plain offsets from the first; otherwise ask the
         // calendar for each. Converting every cell through the calendar costs milliseconds.
         let top = calendar.instant(date, firstRow)
-        let lastEnd = calendar.instant(date, try! TimeOfDay(minutes: min(24 * 60, lastRow.minutes + slot)))
+        let lastEnd = calendar.instant(date, TimeOfDay(clamping: lastRow.minutes + slot))
         let linear = lastEnd.timeIntervalSince(top) == TimeInterval((min(24 * 60, lastRow.minutes + slot) - firstRow.minutes) * 60)
         let dayInterval = DateInterval(start: min(top, lastEnd), end: max(top, lastEnd))
         // The day's appointments by position in the schedule (by start).
@@ -145,7 +145,7 @@ public struct WeekGrid: Sendable, Equatable {
                 interval = DateInterval(start: start, duration: TimeInterval(min(slot, 24 * 60 - time.minutes) * 60))
             } else {
                 let start = calendar.instant(date, time)
-                let end = calendar.instant(date, try! TimeOfDay(minutes: min(24 * 60, time.minutes + slot)))
+                let end = calendar.instant(date, TimeOfDay(clamping: time.minutes + slot))
                 interval = DateInterval(start: start, end: max(start, end))
             }
             while passed < shown.count, spans[shown[passed]].end <= interval.start { passed += 1 }

@@ -7,7 +7,7 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
     /// The default service-level threshold: a call answered within 20 seconds counts as in time.
     public static let defaultThresholdSeconds = 20
     /// The service's own zone (its operators work in Paris), which decides an operator's day.
-    public static let serviceCalendar = try! LocalCalendar(identifier: "Europe/Paris")
+    public static let serviceCalendar = LocalCalendar.serviceHome
 
     public let day: LocalDate
     public let at: Date
@@ -121,7 +121,7 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
 
     /// Local midnight to the next local midnight (23 or 25 hours on a clock change).
     static func dayBounds(_ day: LocalDate, _ calendar: LocalCalendar) -> Range<Date> {
-        let midnight = try! TimeOfDay(minutes: 0)
+        let midnight = TimeOfDay.midnight
         return calendar.instant(day, midnight)..<calendar.instant(day.adding(days: 1), midnight)
     }
 }

@@ -94,9 +94,6 @@ extension LocalCalendar {
     }
 }
 
-extension TimeOfDay {
-    public static let midnight: TimeOfDay = { guard let value = try? TimeOfDay(minutes: 0) else { preconditionFailure() }; return value }()
-}
 
 public enum ReportPeriods {
     /// The periods from `from` to `to` (both days included) cut `by`, in `calendar`'s zone;

@@ -18,6 +18,11 @@ public struct LocalCalendar: Sendable, Equatable {
 
     public static func == (lhs: LocalCalendar, rhs: LocalCalendar) -> Bool { lhs.timeZone == rhs.timeZone }
 
+    /// The service's home zone (Europe/Paris), which decides an operator's day; UTC only if
+    /// the system has no zone data at all, rather than stopping the program.
+    public static let serviceHome: LocalCalendar = (try? LocalCalendar(identifier: "Europe/Paris"))
+        ?? LocalCalendar(timeZone: TimeZone(identifier: "UTC") ?? TimeZone.current)
+
     /// One calendar per zone, shared, so that what one week load learnt of the zone's clock
     /// changes serves the next.
     public init(identifier: String) throws {

@@ -143,6 +143,13 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.minutes = minutes
     }
 
+    /// `minutes` brought into 00:00–24:00: for times computed, not read from outside.
+    public init(clamping minutes: Int) {
+        self.minutes = max(0, min(24 * 60, minutes))
+    }
+
+    public static let midnight = TimeOfDay(clamping: 0)
+
     public init(hour: Int, minute: Int = 0) throws {
         guard (0...59).contains(minute) else {
             throw ValidationError(field: "time", value: "\(hour):\(minute)", reason: "minutes must be 00–59")

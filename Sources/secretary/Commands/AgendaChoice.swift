@@ -48,7 +48,7 @@ enum TypedTime {
     func instant(in calendar: LocalCalendar, endOfDay: Bool = false) -> Date {
         switch self {
         case .moment(let local): return calendar.instant(local)
-        case .day(let date): return calendar.instant(endOfDay ? date.adding(days: 1) : date, try! TimeOfDay(minutes: 0))
+        case .day(let date): return calendar.instant(endOfDay ? date.adding(days: 1) : date, .midnight)
         }
     }
 }

@@ -26,7 +26,7 @@ struct DemoCommand: ParsableCommand {
         defer { if let temporaryFolder { try? FileManager.default.removeItem(atPath: temporaryFolder) } }
         let explicitClock = global.clockStartText != nil
         if !explicitClock {
-            global.clockStart = DemoCommand.demoClockStart(now: Date())
+            global.clockStart = try DemoCommand.demoClockStart(now: Date())
         }
         try ConsoleLauncher.requireTerminal(global: global, options: console)
         try DemoCommand.refuseRealData(global)
@@ -80,9 +80,9 @@ struct DemoCommand: ParsableCommand {
 
     /// The demo lives in open hours: now when the service answers, otherwise the next
     /// weekday at 10:00, so the queue and the agenda are alive whenever it is run.
-    static func demoClockStart(now: Date) -> String? {
-        let calendar = try! LocalCalendar(identifier: "Europe/Paris")
-        let hours = OpeningHours(weekly: try! WeeklyHours(parsing: "mon-fri 09:00-19:00; sat 09:00-12:00"),
+    static func demoClockStart(now: Date) throws -> String? {
+        let calendar = LocalCalendar.serviceHome
+        let hours = OpeningHours(weekly: try WeeklyHours(parsing: "mon-fri 09:00-19:00; sat 09:00-12:00"),
                                  country: .fr, calendar: calendar)
         if hours.isOpen(at: now) { return nil }
         var day = calendar.localDate(of: now).adding(days: 1)
