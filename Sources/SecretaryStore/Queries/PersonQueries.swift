@@ -123,7 +123,7 @@ extension Store {
                                           preferences: row["preferences"], note: row["note"],
                                           createdAt: row.date("created_at"), closedAt: row.optionalDate("closed_at"))
             }
-            let views = try Store.views(ofContact: id, in: db).map {
+            let views = try views(ofContact: id, in: db).map {
                 PersonRecord.View(at: $0.at, local: calendar.localStamp($0.at), by: $0.actor)
             }
             return PersonRecord(contact: details, calls: calls, messages: messages, appointments: appointments,

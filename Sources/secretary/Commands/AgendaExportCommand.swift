@@ -30,7 +30,7 @@ struct AgendaExportCommand: ParsableCommand {
     func run() throws {
         _ = try choice.clientID()
         let first = try from.map { try day($0, "from") }, last = try to.map { try day($0, "to") }
-        let (store, me) = try global.signedIn(Self.auditName)
+        let (store, me) = try global.signedIn(Self.auditName, .readOnly)
         let (client, agenda) = try choice.resolve(in: store)
         let start = first ?? client.calendar.localDate(of: store.now).mondayOfWeek
         let end = last ?? start.adding(days: 365)
@@ -39,6 +39,8 @@ struct AgendaExportCommand: ParsableCommand {
         }
         let window = AgendaSchedule.window(from: start, through: end, calendar: client.calendar)
         let text = try store.calendarExport(agendaID: agenda.id, window: window, privacy: privacy, by: me.identity).text
+        try store.recordRead(by: me.identity, objectType: "agenda", objectIDs: ["\(agenda.id)"],
+                             details: "agenda export \(start) to \(end), \(privacy.rawValue)")
         guard let path = toFile else { return FileHandle.standardOutput.write(Data(text.utf8)) }
         try writePrivateFile(Data(text.utf8), to: path)
     }

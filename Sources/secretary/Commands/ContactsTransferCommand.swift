@@ -110,8 +110,10 @@ struct ContactsExportCommand: ParsableCommand {
         }
         guard let client else { throw ValidationError(field: "client", value: "", reason: "give --client ID (all its contacts) or a contact id") }
         let clientID = try ClientID(client)
-        let (store, me) = try global.signedIn(Self.auditName)
+        let (store, me) = try global.signedIn(Self.auditName, .readOnly)
         let records = try store.contactRecords(client: clientID, by: me.identity)
+        try store.recordRead(by: me.identity, objectType: "client", objectIDs: [clientID.rawValue],
+                             details: "contacts export: \(records.count) contacts")
         let data: Data
         switch format {
         case .csv: data = Data(try ContactsCSV.write(records).utf8)
