@@ -4,6 +4,7 @@
 //   secretary-stress DB write COUNT TAG     COUNT audited writes, each its own transaction
 //   secretary-stress DB book-race ...       race another process for the same slots (BookRace.swift)
 //   secretary-stress DB claim COUNT LOGIN   LOGIN answers and finishes COUNT queued calls
+//   secretary-stress DB call-back COUNT LOGIN   LOGIN takes and closes COUNT call-backs
 import Foundation
 import SecretaryCore
 import SecretaryStore
@@ -25,6 +26,8 @@ do {
         print("ok \(count)")
     case "book-race":
         try bookRace(store: store, Array(arguments.dropFirst(3)))
+    case "call-back":
+        try takeCallbacks(store: store, count: Int(arguments[3]) ?? 100, login: arguments.count > 4 ? arguments[4] : "claire")
     case "claim":
         try claimCalls(store: store, count: Int(arguments[3]) ?? 100, login: arguments.count > 4 ? arguments[4] : "claire")
     default:

@@ -15,6 +15,8 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
     public let waitingNow: Int
     /// Seconds the oldest waiting caller has waited; nil when nobody waits.
     public let longestWaitSeconds: Int?
+    /// Callers who hung up in the queue, with a number, waiting to be called back.
+    public let callbacksWaiting: Int
     public let total: CallTally
     public let clients: [ClientFigures]
     public let operators: [OperatorFigures]
@@ -24,6 +26,7 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
         public let clientID: ClientID
         public let clientName: String
         public let tally: CallTally
+        public let callbacksWaiting: Int
     }
 
     /// One operator's state now and their calls of the day.
@@ -47,7 +50,8 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
     ///   - serviceCalendar: the service's own zone, which decides an operator's day.
     public static func compute(day: LocalDate, now: Date, clients: [Client], calls: [Call], operators: [Operator],
                                presences: [OperatorPresence], serviceCalendar: LocalCalendar,
-                               thresholdSeconds: Int = defaultThresholdSeconds) -> SupervisorFigures {
+                               thresholdSeconds: Int = defaultThresholdSeconds,
+                               callbacksWaiting: [ClientID: Int] = [:]) -> SupervisorFigures {
         var byClient: [ClientID: [Call]] = [:]
         var seen = Set<Int64>()
         var waiting: [Call] = []
@@ -66,7 +70,8 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
             dayCalls += own
             clientFigures.append(ClientFigures(
                 clientID: client.id, clientName: client.name,
-                tally: CallTally(own, now: now, thresholdSeconds: thresholdSeconds)))
+                tally: CallTally(own, now: now, thresholdSeconds: thresholdSeconds),
+                callbacksWaiting: callbacksWaiting[client.id] ?? 0))
         }
 
         let names = Dictionary(clients.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -95,6 +100,7 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
         return SupervisorFigures(
             day: day, at: now, thresholdSeconds: thresholdSeconds, waitingNow: waiting.count,
             longestWaitSeconds: waiting.map { $0.waitSeconds(now: now) }.max(),
+            callbacksWaiting: clientFigures.reduce(0) { $0 + $1.callbacksWaiting },
             total: CallTally(dayCalls, now: now, thresholdSeconds: thresholdSeconds),
             clients: clientFigures, operators: operatorFigures)
     }

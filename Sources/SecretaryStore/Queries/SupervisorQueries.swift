@@ -36,7 +36,8 @@ extension Store {
             let operators = try Operator.fetchAll(db, sql: "SELECT * FROM operator")
             return SupervisorFigures.compute(day: day, now: now, clients: clients, calls: calls, operators: operators,
                                              presences: presences, serviceCalendar: service,
-                                             thresholdSeconds: thresholdSeconds)
+                                             thresholdSeconds: thresholdSeconds,
+                                             callbacksWaiting: try Store.callbacksWaiting(in: db))
         }
     }
 
