@@ -73,9 +73,9 @@ public final class StoreConsoleData: ConsoleData {
         try store.recordView(by: Identity(user.login), objectType: "contact", objectID: "\(contactID)")
         let history = try store.contactHistory(contactID)
         return ContactHistory(
-            calls: history.calls.map { .init(at: $0.at, text: $0.text) },
-            messages: history.messages.map { .init(at: $0.at, text: $0.text) },
-            appointments: history.appointments.map { .init(at: $0.at, text: $0.text) })
+            calls: history.calls.map { .init(at: $0.at, text: $0.text, status: $0.status) },
+            messages: history.messages.map { .init(at: $0.at, text: $0.text, status: $0.status) },
+            appointments: history.appointments.map { .init(at: $0.at, text: $0.text, status: $0.status) })
     }
 
     public func addContact(_ contact: Contact, by user: Operator) throws -> Contact {
@@ -96,5 +96,27 @@ public final class StoreConsoleData: ConsoleData {
 
     public func instructionHistory(client: ClientID) throws -> [Instructions] {
         try store.instructionHistory(of: client)
+    }
+
+    public func acknowledge(_ messageID: Int64, by user: Operator) throws {
+        try store.acknowledge([messageID], by: Identity(user.login))
+    }
+
+    public func undoTransmitted(_ messageID: Int64, by user: Operator) throws {
+        try store.undoTransmitted(messageID, by: Identity(user.login))
+    }
+
+    public func callbacks(client: ClientID?) throws -> [Callback] { try store.callbacks(client: client) }
+
+    public func takeCallback(_ id: Int64, by user: Operator) throws -> Callback {
+        try store.takeCallback(id, operator: user.login)
+    }
+
+    public func recordCallback(_ id: Int64, outcome: CallbackOutcome, by user: Operator) throws -> Callback {
+        try store.recordCallback(id, outcome: outcome, operator: user.login)
+    }
+
+    public func releaseCallback(_ id: Int64, by user: Operator) throws -> Callback {
+        try store.releaseCallback(id, operator: user.login)
     }
 }

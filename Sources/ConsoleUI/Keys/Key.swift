@@ -6,7 +6,26 @@ public enum Key: Hashable, Sendable {
     case enter, escape, tab, backTab, backspace, delete
     case function(Int)
 
-    /// The key as written in the help and the key-hint line.
+    /// The key as written in the help and the key-hint line, in the interface's language
+    /// (a French keyboard says Entrée, Échap, Espace).
+    public func label(_ language: Language) -> String {
+        guard language == .fr else { return label }
+        switch self {
+        case .character(" "): return "Espace"
+        case .enter: return "Entrée"
+        case .escape: return "Échap"
+        case .backTab: return "Maj-Tab"
+        case .backspace: return "Retour"
+        case .delete: return "Suppr"
+        case .home: return "Début"
+        case .end: return "Fin"
+        case .pageUp: return "PgPréc"
+        case .pageDown: return "PgSuiv"
+        default: return label
+        }
+    }
+
+    /// The key's English name.
     public var label: String {
         switch self {
         case .character(" "): "Space"

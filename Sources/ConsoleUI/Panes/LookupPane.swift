@@ -49,9 +49,10 @@ enum LookupPane {
                                     writer: inout LineWriter) {
         writer.line(&buffer, contact.displayName, role: .heading)
         if contact.isBlacklisted { writer.line(&buffer, "⚠ " + state.text(.lookupBlacklisted), role: .warning, fill: true) }
-        writer.line(&buffer, "\(state.text(.labelNumbers)) : " + contact.phones.map(\.national).joined(separator: ", "))
-        if let email = contact.email { writer.line(&buffer, "\(state.text(.labelEmail)) : \(email)") }
-        if !contact.notes.isEmpty { writer.line(&buffer, "\(state.text(.labelNotes)) : \(contact.notes)", role: .emphasis) }
+        let colon = state.language.colon
+        writer.line(&buffer, state.text(.labelNumbers) + colon + contact.phones.map(\.national).joined(separator: ", "))
+        if let email = contact.email { writer.line(&buffer, state.text(.labelEmail) + colon + email) }
+        if !contact.notes.isEmpty { writer.line(&buffer, state.text(.labelNotes) + colon + contact.notes, role: .emphasis) }
         guard let history = state.lookup.history else { return }
         let calendar = state.calendar
         let upcoming = history.appointments.filter { $0.at >= state.now }.reversed()
@@ -62,11 +63,13 @@ enum LookupPane {
         ]
         for (title, items) in sections {
             guard writer.line(&buffer, "") else { return }
-            writer.line(&buffer, state.text(title) + (items.isEmpty ? " : " + state.text(.historyNone) : ""), role: .heading)
+            writer.line(&buffer, state.text(title) + (items.isEmpty ? colon + state.text(.historyNone) : ""), role: .heading)
             for item in items.prefix(5) {
                 let date = state.language.fullDate(calendar.localDate(of: item.at))
                 let time = calendar.timeOfDay(of: item.at)
-                if !writer.line(&buffer, "  \(date) \(time)  \(item.text)") { return }
+                let status = item.status.map { state.text(Text($0)) } ?? ""
+                let words = [status, item.text].filter { !$0.isEmpty }.joined(separator: " — ")
+                if !writer.line(&buffer, "  \(date) \(time)  \(words)") { return }
             }
         }
     }

@@ -27,6 +27,12 @@ enum Overlays {
             MessageListOverlay.render(state, list, into: &buffer)
         case .instructionsHistory(let history):
             InstructionsHistoryOverlay.render(state, history, into: &buffer)
+        case .callbacks(let list):
+            CallbackOverlay.render(state, list, into: &buffer)
+        case .absences(let list):
+            AgendaListOverlay.render(state, list, into: &buffer)
+        case .waitingList(let list):
+            AgendaListOverlay.render(state, list, into: &buffer)
         }
     }
 
@@ -46,7 +52,7 @@ enum Overlays {
         var lines: [(String, StyleRole)] = [(state.text(state.focus.title), .heading)]
         func add(_ bindings: [Binding]) {
             for binding in bindings {
-                let keys = binding.keys.map(\.label).joined(separator: " ")
+                let keys = binding.keys.map { $0.label(state.language) }.joined(separator: " ")
                 lines.append(("  " + DisplayWidth.fit(keys, columns: 12, ellipsis: false) + " " + state.text(binding.label), .normal))
             }
         }

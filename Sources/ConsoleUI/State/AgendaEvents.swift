@@ -45,6 +45,9 @@ public enum AgendaEffect: Equatable, Sendable {
     /// The next free start after `from` for an appointment of `typeID`, in this week or later.
     case findFreeSlot(agendaID: Int64, typeID: Int64, from: Date)
     case addToWaitlist(WaitlistRequest)
+    case loadAbsences(Int64)
+    case addAbsence(agendaID: Int64, from: Date, to: Date, reason: String)
+    case loadWaitlist(Int64)
 }
 
 /// The answers of `AgendaEffect`s.
@@ -59,6 +62,10 @@ public enum AgendaEvent: Sendable {
     /// A booking rule refused the change (`RuleViolation.reason`), or the slot was just taken
     /// by another terminal: said in the status line, and the week is read again.
     case refused(String)
+    case absencesLoaded(Int64, [Absence])
+    /// The absence recorded, and the booked appointments it covers.
+    case absenceAdded(Absence, affected: [AppointmentDetails])
+    case waitlistLoaded(Int64, [WaitlistEntry])
 }
 
 /// An appointment being moved: the cursor chooses its new slot, Enter moves it there.

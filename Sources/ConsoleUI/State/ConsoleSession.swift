@@ -91,6 +91,14 @@ public final class ConsoleSession {
             case .markTransmitted(let id, let client):
                 try data.markTransmitted(id, by: state.user)
                 return [.messagesLoaded(client, try data.messages(client: client))]
+            case .acknowledgeMessage(let id, let client):
+                try data.acknowledge(id, by: state.user)
+                return [.messagesLoaded(client, try data.messages(client: client))]
+            case .undoTransmitted(let id, let client):
+                try data.undoTransmitted(id, by: state.user)
+                return [.messagesLoaded(client, try data.messages(client: client))]
+            case .callbacks(let effect):
+                return [performCallbacks(effect)]
             case .loadInstructionHistory(let client):
                 return [.instructionHistoryLoaded(client, try data.instructionHistory(client: client))]
             case .loadOwnCall:
@@ -98,6 +106,33 @@ public final class ConsoleSession {
             }
         } catch {
             return [.failed("\(error)")]
+        }
+    }
+}
+
+extension ConsoleSession {
+    /// Performs a call-back effect; the store's refusal (taken meanwhile, one already held,
+    /// on a call) comes back in the operator's list as its sentence.
+    func performCallbacks(_ effect: CallbackEffect) -> Event {
+        let user = state.user
+        do {
+            switch effect {
+            case .load(let client):
+                return .callbacks(.loaded(client, try data.callbacks(client: client)))
+            case .take(let id, let client):
+                let taken = try data.takeCallback(id, by: user)
+                return .callbacks(.recorded(taken, try data.callbacks(client: client)))
+            case .record(let id, let outcome, let client):
+                let done = try data.recordCallback(id, outcome: outcome, by: user)
+                return .callbacks(.recorded(done, try data.callbacks(client: client)))
+            case .release(let id, let client):
+                let released = try data.releaseCallback(id, by: user)
+                return .callbacks(.recorded(released, try data.callbacks(client: client)))
+            }
+        } catch let violation as RuleViolation {
+            return .callbacks(.refused(violation.reason))
+        } catch {
+            return .callbacks(.refused("\(error)"))
         }
     }
 }

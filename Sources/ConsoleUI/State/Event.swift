@@ -30,6 +30,7 @@ public enum Event: Sendable {
     case instructionHistoryLoaded(ClientID, [Instructions])
     /// The operator's own call as the store has it now (another process may have ended it).
     case ownCallLoaded(ActiveCall?)
+    case callbacks(CallbackEvent)
 }
 
 /// Work the update asks for; performed outside it (by `ConsoleSession`), whose answers come
@@ -56,4 +57,9 @@ public enum Effect: Equatable, Sendable {
     case loadInstructionHistory(ClientID)
     /// Reads the operator's own call again (after another terminal or the PBX wrote).
     case loadOwnCall
+    case callbacks(CallbackEffect)
+    /// The client confirmed on the phone that they have the message.
+    case acknowledgeMessage(Int64, ClientID)
+    /// A message marked transmitted by mistake goes back to new.
+    case undoTransmitted(Int64, ClientID)
 }

@@ -20,8 +20,15 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         if let agenda = currentAgenda(state), let monday = state.agenda.monday {
             effects.append(.loadWeek(agenda, monday))
         }
-        // A message taken or transmitted from another terminal shows in the open list.
-        if case .messages(let list) = state.overlay { effects.append(.loadMessages(list.clientID)) }
+        // A message taken or transmitted from another terminal shows in the open list; so do
+        // call-backs, absences and the waiting list.
+        switch state.overlay {
+        case .messages(let list): effects.append(.loadMessages(list.clientID))
+        case .callbacks(let list): effects.append(.callbacks(.load(list.clientID)))
+        case .absences(let list): effects.append(.agenda(.loadAbsences(list.agendaID)))
+        case .waitingList(let list): effects.append(.agenda(.loadWaitlist(list.agendaID)))
+        default: break
+        }
         return effects
     case .queueLoaded(let entries):
         state.queue = entries
@@ -63,8 +70,13 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         state.lookup.results = contacts
         state.lookup.selection = 0
         state.lookup.callerUnknown = contacts.isEmpty
-        if let first = contacts.first { return [.openContact(first)] }
-        return []
+        guard let first = contacts.first else { return [] }
+        // A known caller: the agenda takes the keys (f, Enter books), the caller's card stays
+        // in view beside it. An unknown one keeps the caller pane, where n creates the contact.
+        if state.focus == .lookup, Layout(width: state.width, height: state.height, focus: .agenda).showsAllPanes {
+            state.focus = .agenda
+        }
+        return [.openContact(first)]
     case .searchResults(let query, let contacts):
         if bookingSearchResults(&state, query: query, contacts) { return [] }
         guard state.lookup.query == query else { return [] } // a newer keystroke superseded it
@@ -112,6 +124,8 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         return handleMessageEvent(&state, event)
     case .ownCallLoaded(let stored):
         return followStoredCall(&state, stored)
+    case .callbacks(let event):
+        return handleCallbackEvent(&state, event)
     }
 }
 
@@ -203,6 +217,13 @@ private func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         return performAgendaAction(&state, action)
     case .newMessage, .medicalQuestion, .emergencyScript, .clientMessages, .instructionsHistory:
         return performMessageAction(&state, action)
+    case .callbacks:
+        return openCallbacks(&state)
+    case .absences, .showWaitingList:
+        return openAgendaList(&state, action)
+    case .takeCallback, .callbackReached, .callbackNoAnswer, .callbackVoicemail, .releaseCallback,
+         .markTransmitted, .acknowledgeMessage, .undoTransmitted, .addAbsence:
+        break // keys of the list windows, handled there
     }
     return []
 }
@@ -396,6 +417,12 @@ private func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key
         return handleAgendaOverlayKey(&state, overlay, key)
     case .message, .emergency, .messages, .instructionsHistory:
         return handleMessageOverlayKey(&state, overlay, key)
+    case .callbacks(let list):
+        return callbackListKey(&state, list, key)
+    case .absences(let list):
+        return absenceListKey(&state, list, key)
+    case .waitingList(let list):
+        return waitingListKey(&state, list, key)
     }
     return []
 }

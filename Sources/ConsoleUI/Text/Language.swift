@@ -23,6 +23,9 @@ public enum Language: String, Sendable, CaseIterable {
         self = language
     }
 
+    /// Between a label and its value: `Tél. : ` in French, `Phone: ` in English.
+    public var colon: String { self == .fr ? " : " : ": " }
+
     /// `lundi` or `Monday`; `short`: `lun.` or `Mon`.
     public func weekdayName(_ weekday: Weekday, short: Bool) -> String {
         let names: [String]

@@ -95,6 +95,7 @@ extension Message: FetchableRecord {
             tags: tags.split(separator: ",").map(String.init), status: MessageStatus(parsing: row["status"]),
             createdAt: row.date("created_at"), contactID: row["contact_id"],
             transmittedAt: row.optionalDate("transmitted_at"), acknowledgedAt: row.optionalDate("acknowledged_at"))
+        createdBy = row["created_by"]
     }
 }
 

@@ -6,7 +6,10 @@ import SecretaryCore
 public struct CallerHistory: Sendable {
     public struct Item: Sendable {
         public let at: Date
+        /// The item's own words: a call's note, a message's reason, an appointment's type and agenda.
         public let text: String
+        /// Nil when the row's status is damaged (the item still shows).
+        public var status: HistoryStatus?
     }
 
     public var calls: [Item] = []
@@ -23,17 +26,18 @@ extension Store {
                 SELECT arrived_at, status, outcome, note FROM call WHERE contact_id = ? ORDER BY arrived_at DESC LIMIT ?
                 """, arguments: [contactID, limit]) {
                 let outcome: String? = row["outcome"]
-                let note: String = row["note"]
-                let text = [outcome ?? row["status"], note].filter { !$0.isEmpty }.joined(separator: " — ")
-                history.calls.append(.init(at: row.date("arrived_at"), text: text))
+                let status = CallStatus(rawValue: row["status"])
+                history.calls.append(.init(at: row.date("arrived_at"), text: row["note"],
+                                           status: status.map { .call($0, outcome.flatMap(CallOutcome.init(rawValue:))) }))
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT created_at, reason, body, status FROM message WHERE contact_id = ? ORDER BY created_at DESC LIMIT ?
                 """, arguments: [contactID, limit]) {
                 let reason: String = row["reason"]
                 let body: String = row["body"]
-                let status: String = row["status"]
-                history.messages.append(.init(at: row.date("created_at"), text: "\(reason.isEmpty ? body : reason) (\(status))"))
+                let status = MessageStatus(rawValue: row["status"])
+                history.messages.append(.init(at: row.date("created_at"), text: reason.isEmpty ? body : reason,
+                                              status: status.map(HistoryStatus.message)))
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT appointment.start_at, appointment.status, appointment_type.name AS type, agenda.name AS agenda
@@ -42,11 +46,11 @@ extension Store {
                 JOIN agenda ON agenda.id = appointment.agenda_id
                 WHERE appointment.contact_id = ? ORDER BY appointment.start_at DESC LIMIT ?
                 """, arguments: [contactID, limit]) {
-                let status: String = row["status"]
+                let status = AppointmentStatus(rawValue: row["status"])
                 let type: String = row["type"]
                 let agenda: String = row["agenda"]
-                history.appointments.append(.init(at: row.date("start_at"),
-                                                  text: "\(type) — \(agenda)" + (status == "booked" ? "" : " (\(status))")))
+                history.appointments.append(.init(at: row.date("start_at"), text: "\(type) — \(agenda)",
+                                                  status: status.map(HistoryStatus.appointment)))
             }
             return history
         }
