@@ -88,15 +88,19 @@ struct AgendaEndToEndTests {
         try claire.waitFor("Go to:")
         try claire.type("1/3/2027")  // a week the demo has not booked
         try claire.send("Enter")
-        try claire.waitFor("┃Mon 01/03 10:00 · free")
+        // The cursor keeps its time of day: the next slot to begin when the console started
+        // (10:00, or 10:15 once the first second has gone by).
+        let start = try claire.waitFor { $0.contains("┃Mon 01/03 10:00 · free") || $0.contains("┃Mon 01/03 10:15 · free") }
+        let first = start.contains("┃Mon 01/03 10:00 · free") ? 0 : 15
+        func at(_ minutes: Int) -> String { "10:" + String(format: "%02d", first + minutes) }
         let log = Binaries.temporaryFolder().appendingPathComponent("terminal.log").path
         try claire.record(to: log)
         Thread.sleep(forTimeInterval: 0.3)
         func written() -> Int { ((try? FileManager.default.attributesOfItem(atPath: log))?[.size] as? Int) ?? 0 }
         var sizes: [Int] = []
-        for (key, footer) in [("Right", "Tue 02/03 10:00"), ("Right", "Wed 03/03 10:00"), ("Down", "Wed 03/03 10:15"),
-                              ("Down", "Wed 03/03 10:30"), ("Left", "Tue 02/03 10:30"), ("Up", "Tue 02/03 10:15"),
-                              ("Left", "Mon 01/03 10:15")] {
+        for (key, footer) in [("Right", "Tue 02/03 \(at(0))"), ("Right", "Wed 03/03 \(at(0))"), ("Down", "Wed 03/03 \(at(15))"),
+                              ("Down", "Wed 03/03 \(at(30))"), ("Left", "Tue 02/03 \(at(30))"), ("Up", "Tue 02/03 \(at(15))"),
+                              ("Left", "Mon 01/03 \(at(15))")] {
             let before = written()
             try claire.send(key)
             let screen = try claire.waitFor("┃\(footer) · free")

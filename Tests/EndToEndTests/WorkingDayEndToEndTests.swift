@@ -16,7 +16,7 @@ struct WorkingDayEndToEndTests {
 
     @Test func dayHeadersKeepTheirDatesAt100x30() throws {
         let tmux = try Tmux.demo(width: 100, height: 30)
-        let screen = try tmux.waitFor("4 Agenda")
+        let screen = try tmux.waitFor("4 Agenda", timeout: 30)
         // The status line has today's date; the other days' dates are the agenda's header.
         for date in ["24/11", "25/11", "26/11", "27/11", "28/11"] {
             #expect(screen.contains(date), "\(date) missing from the agenda's header:\n\(screen)")
@@ -25,7 +25,7 @@ struct WorkingDayEndToEndTests {
 
     @Test func pastTimeIsShownAsPastNeverOfferedAsFree() throws {
         let tmux = try Tmux.demo()
-        try tmux.waitFor("4 Agenda")
+        try tmux.waitFor("4 Agenda", timeout: 30)
         // Today (Monday 10:00) the cursor is on Jan Masson (09:45-10:35); above him, 09:30
         // is free but gone.
         try tmux.send("4")
@@ -38,7 +38,7 @@ struct WorkingDayEndToEndTests {
 
     @Test func afterAnsweringFThenEnterBooksTheUsualTypeWithoutAskingIt() throws {
         let tmux = try Tmux.demo()
-        try tmux.waitFor("1 Call queue (")
+        try tmux.waitFor("1 Call queue (", timeout: 30)
         try tmux.send("a")
         try tmux.waitFor("Phone: 06 12 34 56 78")
         // No pane key: answering leaves the agenda ready.
@@ -59,7 +59,7 @@ struct WorkingDayEndToEndTests {
 
     @Test func theMessageListShowsWhoTookEachAndAcknowledgesOrUndoesTransmitted() throws {
         let tmux = try Tmux.demo()
-        try tmux.waitFor("1 Call queue (")
+        try tmux.waitFor("1 Call queue (", timeout: 30)
         // Claire answers Marie Lefèvre and takes an urgent message.
         try tmux.send("a")
         try tmux.waitFor("Marie Lefèvre")
@@ -92,7 +92,7 @@ struct WorkingDayEndToEndTests {
 
     @Test func theAgendaListsAbsencesAddsOneAndShowsTheWaitingList() throws {
         let tmux = try Tmux.demo()
-        try tmux.waitFor("4 Agenda")
+        try tmux.waitFor("4 Agenda", timeout: 30)
         try tmux.send("4")
         try tmux.send("A")
         var screen = try tmux.waitFor("Absences — Dr Claire Martin")
@@ -122,7 +122,7 @@ struct WorkingDayEndToEndTests {
 
     @Test func frenchShowsNoEnglishWordsAndTakesFrenchDayNames() throws {
         let tmux = try Tmux.demo(extra: "--lang fr")
-        try tmux.waitFor("1 Appels en attente (")
+        try tmux.waitFor("1 Appels en attente (", timeout: 30)
         try tmux.send("a")
         var screen = try tmux.waitFor("Tél. : 06 12 34 56 78")
         for english in ["answered", "information", "(cancelled)", "(new)", "booked", "Enter", "Esc "] {
@@ -145,7 +145,7 @@ struct WorkingDayEndToEndTests {
 
     @Test func englishHasEnglishSpacing() throws {
         let tmux = try Tmux.demo()
-        try tmux.waitFor("1 Call queue (")
+        try tmux.waitFor("1 Call queue (", timeout: 30)
         try tmux.send("a")
         let screen = try tmux.waitFor("06 12 34 56 78")
         // The client's own text is French (« Adresse : … »); the interface's labels are not.
