@@ -106,7 +106,9 @@ public final class StoreConsoleData: ConsoleData {
         try store.undoTransmitted(messageID, by: Identity(user.login))
     }
 
-    public func callbacks(client: ClientID?) throws -> [Callback] { try store.callbacks(client: client) }
+    public func callbacks(client: ClientID?, doneSince: Date) throws -> [Callback] {
+        try store.callbacks(client: client, doneSince: doneSince)
+    }
 
     public func takeCallback(_ id: Int64, by user: Operator) throws -> Callback {
         try store.takeCallback(id, operator: user.login)

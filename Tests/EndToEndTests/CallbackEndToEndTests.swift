@@ -51,11 +51,12 @@ struct CallbackEndToEndTests {
 
         try claire.send("1")
         screen = try claire.waitFor("Call-back done: reached")
-        #expect(!screen.contains("06 99 88 77 66"), "done, it leaves the list:\n\(screen)")
+        func row(_ screen: String) -> String { screen.components(separatedBy: "\n").first { $0.contains("06 99 88 77 66") } ?? "" }
+        #expect(row(screen).contains("✓ reached (claire 10:0"), "done today, it says what came of it and who:\n\(screen)")
         let after = try run(db, ["supervisor", "--operator", "sophie", "--once"])
         #expect(after.stdout.contains("Call-backs waiting: \(waitingBefore - 1)"), "\(after.stdout)")
         // Julien's list follows within a second, without a key.
-        screen = try julien.waitFor(timeout: 3) { !$0.contains("06 99 88 77 66") }
-        #expect(!screen.contains("06 99 88 77 66"), "\(screen)")
+        screen = try julien.waitFor(timeout: 3) { row($0).contains("✓ reached") }
+        #expect(row(screen).contains("✓ reached (claire"), "\(screen)")
     }
 }

@@ -87,3 +87,23 @@ struct CallbackStoreTests {
         #expect(throws: StoreError("damaged row: table callback, id 1, column number")) { try desk.store.callbacks() }
     }
 }
+
+@Suite("Call-backs done today")
+struct CallbackHistoryTests {
+    @Test func theListKeepsThoseDoneSinceAGivenTimeAfterTheOpenOnes() throws {
+        let desk = try CallDesk()
+        for number in ["06 12 34 56 78", "07 11 22 33 44"] {
+            let call = try desk.store.callIn(line: desk.line, from: number)
+            try desk.store.callEnd(call.id)
+        }
+        let first = try #require(try desk.store.callbacks().first)
+        _ = try desk.store.takeCallback(first.id, operator: "claire")
+        desk.at("2026-11-23T10:20")
+        try desk.store.recordCallback(first.id, outcome: .reached, operator: "claire")
+        #expect(try desk.store.callbacks().count == 1)
+        let today = try desk.store.callbacks(doneSince: instant("2026-11-23T00:00"))
+        #expect(today.map(\.status) == [.waiting, .done])
+        #expect(today.last?.lastAttemptBy == "claire" && today.last?.doneAt == instant("2026-11-23T10:20"))
+        #expect(try desk.store.callbacks(doneSince: instant("2026-11-23T10:21")).count == 1)
+    }
+}

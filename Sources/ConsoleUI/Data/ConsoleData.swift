@@ -134,8 +134,9 @@ public protocol ConsoleData: AnyObject {
     func acknowledge(_ messageID: Int64, by user: Operator) throws
     /// A message marked transmitted by mistake goes back to new.
     func undoTransmitted(_ messageID: Int64, by user: Operator) throws
-    /// The open call-backs of one client (all clients' when nil), the longest waiting first.
-    func callbacks(client: ClientID?) throws -> [Callback]
+    /// The open call-backs of one client (all clients' when nil), the longest waiting first,
+    /// then those done since `doneSince`.
+    func callbacks(client: ClientID?, doneSince: Date) throws -> [Callback]
     /// Takes a call-back to dial it; refused when another operator has it.
     func takeCallback(_ id: Int64, by user: Operator) throws -> Callback
     func recordCallback(_ id: Int64, outcome: CallbackOutcome, by user: Operator) throws -> Callback

@@ -8,7 +8,8 @@ enum CallbackOverlay {
     static func render(_ state: AppState, _ list: CallbackList, into buffer: inout ScreenBuffer) {
         let rect = Overlays.centered(width: 110, height: min(state.height - 4, max(10, (list.callbacks?.count ?? 0) + 8)), in: state)
         let client = list.clientID.flatMap { id in state.context?.client.id == id ? state.context?.client.name : id.rawValue }
-        let title = state.text(.callbacksTitle) + (client.map { " — \($0)" } ?? "") + (list.callbacks.map { " (\($0.count))" } ?? "")
+        let open = list.callbacks?.filter { $0.status != .done }
+        let title = state.text(.callbacksTitle) + (client.map { " — \($0)" } ?? "") + (open.map { " (\($0.count))" } ?? "")
         Overlays.frame(rect, title: title, into: &buffer)
         let x = rect.x + 2, width = rect.width - 4
         let keysY = rect.maxY - 2
@@ -17,13 +18,17 @@ enum CallbackOverlay {
             buffer.write(state.text(.messagesLoading), x: x, y: rect.y + 1, role: .dim, limit: width)
             return
         }
-        if callbacks.isEmpty { buffer.write(state.text(.callbacksNone), x: x, y: rect.y + 1, role: .dim, limit: width) }
+        if open?.isEmpty == true {
+            // Under those done today, when there are some.
+            buffer.write(state.text(.callbacksNone), x: x, y: callbacks.isEmpty ? rect.y + 1 : keysY - 3, role: .dim, limit: width)
+        }
         let rows = max(1, keysY - 3 - (rect.y + 1))
         let first = max(0, list.selection - rows + 1)
         for (index, callback) in callbacks.enumerated().dropFirst(first).prefix(rows) {
             let y = rect.y + 1 + index - first
             let mine = callback.status == .taken && callback.operatorLogin == state.user.login
-            let role: StyleRole = index == list.selection ? .selection : mine ? .ownCall : callback.status == .taken ? .dim : .normal
+            let role: StyleRole = index == list.selection ? .selection : mine ? .ownCall
+                : callback.status == .waiting ? .normal : .dim
             if index == list.selection || mine { buffer.fill(Rect(x: rect.x + 1, y: y, width: rect.width - 2, height: 1), role: role) }
             buffer.write(row(state, callback, showClient: list.clientID == nil), x: x, y: y, role: role, limit: width)
         }
@@ -49,8 +54,10 @@ enum CallbackOverlay {
         parts.append(DisplayWidth.fit(callback.number.national, columns: 16, ellipsis: false))
         parts.append(DisplayWidth.fit("\(callback.missedCalls) \(state.text(.callbackMissed))", columns: 12, ellipsis: false))
         if let outcome = callback.lastOutcome {
-            let at = callback.lastAttemptAt.map { " \(calendar.timeOfDay(of: $0))" } ?? ""
-            parts.append("\(state.text(callbackOutcomeText(outcome))) (\(callback.lastAttemptBy ?? "?")\(at))")
+            let at = (callback.lastAttemptAt ?? callback.doneAt).map { "\(calendar.timeOfDay(of: $0))" }
+            let who = [callback.lastAttemptBy, at].compactMap { $0 }.joined(separator: " ")
+            parts.append((callback.status == .done ? "✓ " : "") + state.text(callbackOutcomeText(outcome))
+                         + (who.isEmpty ? "" : " (\(who))"))
         }
         if callback.status == .taken {
             let who = callback.operatorLogin == state.user.login ? state.text(.callbackTakenByYou)

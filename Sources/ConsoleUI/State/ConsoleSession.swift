@@ -115,19 +115,22 @@ extension ConsoleSession {
     /// on a call) comes back in the operator's list as its sentence.
     func performCallbacks(_ effect: CallbackEffect) -> Event {
         let user = state.user
+        // Those done today stay on the list, with what came of them and who did it.
+        let calendar = state.calendar
+        let today = calendar.instant(calendar.localDate(of: state.now), (try? TimeOfDay(minutes: 0)) ?? calendar.timeOfDay(of: state.now))
         do {
             switch effect {
             case .load(let client):
-                return .callbacks(.loaded(client, try data.callbacks(client: client)))
+                return .callbacks(.loaded(client, try data.callbacks(client: client, doneSince: today)))
             case .take(let id, let client):
                 let taken = try data.takeCallback(id, by: user)
-                return .callbacks(.recorded(taken, try data.callbacks(client: client)))
+                return .callbacks(.recorded(taken, try data.callbacks(client: client, doneSince: today)))
             case .record(let id, let outcome, let client):
                 let done = try data.recordCallback(id, outcome: outcome, by: user)
-                return .callbacks(.recorded(done, try data.callbacks(client: client)))
+                return .callbacks(.recorded(done, try data.callbacks(client: client, doneSince: today)))
             case .release(let id, let client):
                 let released = try data.releaseCallback(id, by: user)
-                return .callbacks(.recorded(released, try data.callbacks(client: client)))
+                return .callbacks(.recorded(released, try data.callbacks(client: client, doneSince: today)))
             }
         } catch let violation as RuleViolation {
             return .callbacks(.refused(violation.reason))

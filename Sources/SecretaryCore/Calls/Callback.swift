@@ -39,8 +39,10 @@ public struct Callback: Hashable, Sendable, Identifiable {
     public var lastAttemptAt: Date?
     /// Who made the last attempt.
     public var lastAttemptBy: String?
+    public var doneAt: Date?
 
-    public init(id: Int64, clientID: ClientID, number: PhoneNumber, contactID: Int64? = nil, contactName: String? = nil,
+    public init(id: Int64, clientID: ClientID, number: PhoneNumber, contactID: Int64? = nil, doneAt: Date? = nil,
+                contactName: String? = nil,
                 missedCalls: Int = 1, lastMissedAt: Date, status: CallbackStatus = .waiting, operatorLogin: String? = nil,
                 takenAt: Date? = nil, attempts: Int = 0, lastOutcome: CallbackOutcome? = nil, lastAttemptAt: Date? = nil,
                 lastAttemptBy: String? = nil) {
@@ -58,6 +60,7 @@ public struct Callback: Hashable, Sendable, Identifiable {
         self.lastOutcome = lastOutcome
         self.lastAttemptAt = lastAttemptAt
         self.lastAttemptBy = lastAttemptBy
+        self.doneAt = doneAt
     }
 
     /// Refuses `login` taking this call-back unless it waits.

@@ -63,12 +63,16 @@ extension Store {
 
     // MARK: - The list
 
-    /// The open call-backs (waiting or taken), of one client or all, the longest waiting first.
-    public func callbacks(client: ClientID? = nil) throws -> [Callback] {
+    /// The open call-backs (waiting or taken), of one client or all, the longest waiting first;
+    /// then those done since `doneSince`, if given (what came of them, and who).
+    public func callbacks(client: ClientID? = nil, doneSince: Date? = nil) throws -> [Callback] {
         try read { db in
             if let client { _ = try Store.client(client, in: db) }
-            return try Store.callbacks(where: "callback.status != 'done'" + (client == nil ? "" : " AND callback.client_id = ?"),
-                                       arguments: client.map { [$0.rawValue] } ?? [], in: db)
+            var arguments: StatementArguments = [doneSince?.stored ?? Int64.max]
+            if let client { arguments += [client.rawValue] }
+            return try Store.callbacks(where: "(callback.status != 'done' OR callback.done_at >= ?)"
+                                           + (client == nil ? "" : " AND callback.client_id = ?"),
+                                       arguments: arguments, in: db)
         }
     }
 
@@ -109,7 +113,7 @@ extension Store {
             LEFT JOIN operator AS tried ON tried.id = callback.last_attempt_by
             LEFT JOIN contact ON contact.id = callback.contact_id
             WHERE \(condition)
-            ORDER BY callback.last_missed_at, callback.id
+            ORDER BY callback.status = 'done', callback.last_missed_at, callback.id
             """, arguments: arguments).map(Store.callback(row:))
     }
 
@@ -128,6 +132,7 @@ extension Store {
         let last: String? = row["last_name"]
         let first: String = row["first_name"] ?? ""
         return Callback(id: id, clientID: client, number: number, contactID: row["contact_id"],
+                        doneAt: row.optionalDate("done_at"),
                         contactName: last.map { first.isEmpty ? $0 : "\(first) \($0)" },
                         missedCalls: row["missed_calls"], lastMissedAt: row.date("last_missed_at"), status: status,
                         operatorLogin: row["holder_login"], takenAt: row.optionalDate("taken_at"), attempts: row["attempts"],
