@@ -16,12 +16,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // The advice and emergency rules are data files shipped with the package.
-        .target(name: "SecretaryCore", resources: [.copy("Guard/Rules")]),
+        // The advice and emergency rules, and the list of common passwords, are data files.
+        .target(name: "SecretaryCore", resources: [.copy("Guard/Rules"), .copy("Access/Data")]),
+        // libsodium (Debian's libsodium-dev): Argon2id password hashes and SHA-256.
+        .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+        .target(name: "Sodium", dependencies: ["CSodium"]),
         // The demo clients are client files, in the format `secretary client import` reads.
         .target(
             name: "SecretaryStore",
-            dependencies: ["SecretaryCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SecretaryCore", "Sodium", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Demo/Clients")]
         ),
         .target(name: "ConsoleUI", dependencies: ["SecretaryCore"]),

@@ -16,21 +16,21 @@ extension StoreConsoleData {
     }
 
     public func book(_ booking: BookingRequest, by user: Operator) throws -> AppointmentDetails {
-        try store.book(booking, by: Identity(user.login))
+        try store.book(booking, by: identity)
     }
 
     public func move(appointment id: Int64, to start: Date, agendaID: Int64, by user: Operator) throws -> AppointmentDetails {
-        try store.move(id, to: start, agendaID: agendaID, by: Identity(user.login))
+        try store.move(id, to: start, agendaID: agendaID, by: identity)
     }
 
     public func cancel(appointment id: Int64, reason: String, by user: Operator) throws -> AgendaCancellation {
-        let cancellation = try store.cancel(id, reason: reason, by: Identity(user.login))
+        let cancellation = try store.cancel(id, reason: reason, by: identity)
         return AgendaCancellation(appointment: cancellation.appointment, freed: cancellation.freed,
                                   matches: cancellation.waitlistMatches)
     }
 
     public func markNoShow(appointment id: Int64, by user: Operator) throws -> AppointmentDetails {
-        try store.markNoShow(id, by: Identity(user.login))
+        try store.markNoShow(id, by: identity)
     }
 
     public func nextFreeSlot(agendaID: Int64, typeID: Int64, from: Date) throws -> DateInterval? {
@@ -51,6 +51,6 @@ extension StoreConsoleData {
 
     public func addToWaitlist(_ request: WaitlistRequest, by user: Operator) throws -> WaitlistEntry {
         try store.addToWaitlist(agendaID: request.agendaID, contactID: request.contactID, typeID: request.typeID,
-                                preferences: request.preferences, note: request.note, by: Identity(user.login))
+                                preferences: request.preferences, note: request.note, by: identity)
     }
 }

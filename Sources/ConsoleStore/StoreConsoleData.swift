@@ -6,8 +6,13 @@ import SecretaryStore
 /// The console's data source over the shared SQLite store.
 public final class StoreConsoleData: ConsoleData {
     public let store: Store
+    /// The signed-in person (with their session) whose actions this console records.
+    public let identity: Identity
 
-    public init(store: Store) { self.store = store }
+    public init(store: Store, identity: Identity) {
+        self.store = store
+        self.identity = identity
+    }
 
     public func now() -> Date { store.now }
 
@@ -70,7 +75,7 @@ public final class StoreConsoleData: ConsoleData {
     }
 
     public func openContact(_ contactID: Int64, by user: Operator) throws -> ContactHistory {
-        try store.recordView(by: Identity(user.login), objectType: "contact", objectID: "\(contactID)")
+        try store.recordView(by: identity, objectType: "contact", objectID: "\(contactID)")
         let history = try store.contactHistory(contactID)
         return ContactHistory(
             calls: history.calls.map { .init(at: $0.at, text: $0.text, status: $0.status) },
@@ -79,11 +84,11 @@ public final class StoreConsoleData: ConsoleData {
     }
 
     public func addContact(_ contact: Contact, by user: Operator) throws -> Contact {
-        try store.addContact(contact, by: Identity(user.login))
+        try store.addContact(contact, by: identity)
     }
 
     public func addMessage(_ draft: MessageDraft, by user: Operator) throws -> Message {
-        try store.addMessage(draft, by: Identity(user.login))
+        try store.addMessage(draft, by: identity)
     }
 
     public func messages(client: ClientID) throws -> [Message] {
@@ -91,7 +96,7 @@ public final class StoreConsoleData: ConsoleData {
     }
 
     public func markTransmitted(_ messageID: Int64, by user: Operator) throws {
-        try store.markTransmitted([messageID], by: Identity(user.login))
+        try store.markTransmitted([messageID], by: identity)
     }
 
     public func instructionHistory(client: ClientID) throws -> [Instructions] {

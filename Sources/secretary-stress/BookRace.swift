@@ -16,7 +16,7 @@ func bookRace(store: Store, _ arguments: [String]) throws {
           let rounds = Int(arguments[5]), let go = Double(arguments[6]) else {
         throw StoreError("usage: secretary-stress DB book-race AGENDA TYPE CONTACT FIRST_START STEP ROUNDS GO_MS TAG")
     }
-    let identity = Identity(arguments[7])
+    let identity = Identity.systemActor(arguments[7], may: [.operate])
     for round in 0..<rounds {
         let wait = (go + Double(round) * 100) / 1000 - Date().timeIntervalSince1970
         if wait > 0 { Thread.sleep(forTimeInterval: wait) }

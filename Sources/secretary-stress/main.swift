@@ -21,7 +21,7 @@ do {
         let count = Int(arguments[3]) ?? 100
         let tag = arguments.count > 4 ? arguments[4] : "stress"
         for index in 0..<count {
-            try store.recordView(by: Identity(tag), objectType: "stress", objectID: "\(index)")
+            try store.recordView(by: .systemActor(tag, may: [.operate]), objectType: "stress", objectID: "\(index)")
         }
         print("ok \(count)")
     case "book-race":

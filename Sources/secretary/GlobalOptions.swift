@@ -3,10 +3,10 @@ import Foundation
 import SecretaryCore
 import SecretaryStore
 
-/// Options every subcommand takes: where the database is, and when "now" is.
+/// Options every subcommand takes: where the database is, who acts, and when "now" is.
 struct GlobalOptions: ParsableArguments {
     /// The option names `Secretary.main` accepts before the subcommand.
-    static let names = ["--db", "--clock-start"]
+    static let names = ["--db", "--clock-start", "--operator"]
 
     @Option(name: .long, help: ArgumentHelp(
         "The database file (env SECRETARY_DB; default $XDG_DATA_HOME/secretary/secretary.sqlite).",
@@ -17,6 +17,11 @@ struct GlobalOptions: ParsableArguments {
         "Start the clock at this Europe/Paris local time and run it forward (env SECRETARY_CLOCK_START).",
         valueName: "YYYY-MM-DDTHH:MM"))
     var clockStart: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Who runs the command (env SECRETARY_OPERATOR); the password is asked on the terminal, or read from SECRETARY_PASSWORD_FILE (mode 0600).",
+        valueName: "login"))
+    var `operator`: String?
 
     /// The database path: `--db`, then `SECRETARY_DB`, then the XDG data folder.
     var databasePath: String {
@@ -38,14 +43,39 @@ struct GlobalOptions: ParsableArguments {
         clockStart ?? ProcessInfo.processInfo.environment["SECRETARY_CLOCK_START"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// Where "now" comes from: `--clock-start` read in the service's home zone (Europe/Paris).
-    func makeClock() throws -> any SecretaryCore.Clock {
-        guard let text = clockStartText else { return SystemClock() }
+    /// The training clock asked for with `--clock-start`, read in the service's home zone.
+    func trainingClock() throws -> (any SecretaryCore.Clock)? {
+        guard let text = clockStartText else { return nil }
         let local = try LocalDateTime(parsing: text)
         return StartedClock(start: try LocalCalendar(identifier: "Europe/Paris").instant(local))
     }
 
-    func openStore(migrate: Bool = true) throws -> Store {
-        try Store(path: databasePath, clock: makeClock(), migrate: migrate)
+    /// The database, with its clock: `--clock-start` (demo and generated databases only), or
+    /// the demo's shared clock, or the system's. `applyClock: false` for the commands that
+    /// first mark a new database as demo or generated data.
+    func openStore(migrate: Bool = true, applyClock: Bool = true) throws -> Store {
+        let store = try Store(path: databasePath, migrate: migrate)
+        if applyClock { try self.applyClock(to: store) }
+        return store
+    }
+
+    func applyClock(to store: Store) throws {
+        if let training = try trainingClock() {
+            try store.useTrainingClock(training)
+        } else {
+            try store.useSharedTrainingClock()
+        }
+    }
+
+    /// The database and the person running `command`, signed in with their password.
+    func signedIn(_ command: String, migrate: Bool = true) throws -> (Store, SignedIn) {
+        let store = try openStore(migrate: migrate)
+        return (store, try signIn(to: store, command: command))
+    }
+
+    func signIn(to store: Store, command: String) throws -> SignedIn {
+        let login = try Credentials.givenLogin(self.operator) ?? Credentials.ask("Login: ", echo: true)
+        let password = try Credentials.actingPassword(for: login)
+        return try store.signIn(login: login, password: password, at: Credentials.place(.command, command: command))
     }
 }

@@ -15,7 +15,7 @@ struct Secretary: ParsableCommand {
             AgendaCommand.self, BookCommand.self, MoveCommand.self, CancelCommand.self, NoShowCommand.self,
             FreeSlotsCommand.self, AbsenceCommand.self, WaitlistCommand.self,
             CallInCommand.self, CallEndCommand.self, CallsCommand.self, SimulateCommand.self, SupervisorCommand.self,
-            GenerateCommand.self,
+            GenerateCommand.self, AuditCommand.self, SettingsCommand.self,
         ]
     )
 

@@ -20,9 +20,10 @@ struct TerminalLossTests {
 
     @Test func itStopsInsteadOfSpinning() throws {
         let db = Binaries.temporaryFolder().appendingPathComponent("empty.sqlite").path
-        _ = try Binaries.run(Binaries.secretary, ["init", "--db", db])
+        _ = try Binaries.run(Binaries.secretary, ["init", "--db", db, "--admin", "admin", "--password-stdin"],
+                             input: Binaries.demoPassword + "\n")
         _ = try Binaries.run(Binaries.secretary, ["operators", "add", "claire", "--name", "Claire Dubois", "--role", "operator",
-                                                  "--db", db])
+                                                  "--db", db, "--password-stdin"], input: "dubois-calls-42\n")
         // Not the console's controlling terminal: closing it sends no signal.
         let (master, path) = try openPseudoTerminal()
         let terminal = open(path, O_RDWR | O_NOCTTY)
@@ -43,7 +44,12 @@ struct TerminalLossTests {
         var output = ""
         var buffer = [UInt8](repeating: 0, count: 65536)
         let drawn = Date().addingTimeInterval(10)
+        var signedIn = false
         while !output.contains("Call queue") && Date() < drawn {
+            if !signedIn && output.contains("Password:") {
+                signedIn = true
+                _ = "dubois-calls-42\r".withCString { write(master, $0, strlen($0)) }
+            }
             var ready = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             guard poll(&ready, 1, 100) > 0 else { continue }
             let count = read(master, &buffer, buffer.count)

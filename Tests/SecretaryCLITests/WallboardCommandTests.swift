@@ -14,8 +14,9 @@ struct WallboardCommandTests {
     }()
 
     @Test(arguments: [
-        (["--operator", "claire"], "Error: claire is an operator: supervising needs the supervisor or admin role"),
-        (["--operator", "nobody"], "Error: unknown operator 'nobody'"),
+        (["--operator", "claire", "--once"], "Error: the wallboard needs the role supervisor or above; claire does not have it"),
+        // Signing in never says whether a login exists.
+        (["--operator", "nobody", "--once"], "Error: sign-in refused: wrong login or password, or the account is locked or disabled"),
         (["--operator", "sophie", "--day", "2026-11-20"], "the live wallboard shows today; add --once or --json"),
         (["--operator", "sophie", "--threshold", "0"], "invalid threshold '0'"),
         (["--operator", "sophie", "--lang", "de"], "invalid language 'de'"),

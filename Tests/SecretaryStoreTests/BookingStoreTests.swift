@@ -121,22 +121,22 @@ struct BookingStoreTests {
             BookingRequest(agendaID: f.agenda.id, contact: .phone(number, newContactName: name), typeID: f.consultation.id,
                            start: instant(start))
         }
-        #expect(violation { try f.store.book(request(nil, at: "2026-11-24T10:00"), by: Identity("cli")) }?.reason
+        #expect(violation { try f.store.book(request(nil, at: "2026-11-24T10:00"), by: Identity("claire")) }?.reason
                 == "no contact of dr-test has the number 07 11 22 33 44; give a name to create one")
-        #expect(violation { try f.store.book(request("Anaïs Da Costa", at: "2026-11-29T10:00"), by: Identity("cli")) }?.rule
+        #expect(violation { try f.store.book(request("Anaïs Da Costa", at: "2026-11-29T10:00"), by: Identity("claire")) }?.rule
                 == .outsideOpeningHours)
         #expect(try f.count("SELECT count(*) FROM contact") == contacts, "a refused booking creates no contact")
 
-        let booked = try f.store.book(request("Anaïs Da Costa", at: "2026-11-24T10:00"), by: Identity("cli"))
+        let booked = try f.store.book(request("Anaïs Da Costa", at: "2026-11-24T10:00"), by: Identity("claire"))
         #expect(booked.contactName == "Anaïs Da Costa")
         let created = try #require(try f.store.contacts(phone: number, client: f.client.id).first)
         #expect(created.lastName == "Costa" && created.firstName == "Anaïs Da")
         // The same number again finds that contact; the name given is then ignored.
-        let again = try f.store.book(request("Someone Else", at: "2026-11-24T11:00"), by: Identity("cli"))
+        let again = try f.store.book(request("Someone Else", at: "2026-11-24T11:00"), by: Identity("claire"))
         #expect(again.appointment.contactID == created.id)
         // A known number books its contact.
         let known = try f.store.book(BookingRequest(agendaID: f.agenda.id, contact: .phone(try PhoneNumber("+33612345678"), newContactName: nil),
-                                                    typeID: f.consultation.id, start: instant("2026-11-24T14:00")), by: Identity("cli"))
+                                                    typeID: f.consultation.id, start: instant("2026-11-24T14:00")), by: Identity("claire"))
         #expect(known.appointment.contactID == f.marie.id)
     }
 
@@ -336,7 +336,7 @@ struct AbsenceStoreTests {
     }
 
     @Test func aDatabaseFromBeforeNamesWereKeptOnAppointmentsGetsThem() throws {
-        let path = temporaryDatabase()
+        let path = emptyDatabase()  // an older schema is built on it
         let monday = try LocalDate(parsing: "2026-11-23")
         let client = try sampleClient()
         let start = client.calendar.instant(monday, try TimeOfDay(parsing: "10:00"))

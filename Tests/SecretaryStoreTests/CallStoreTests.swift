@@ -15,13 +15,13 @@ struct CallDesk {
     let marie: Contact
 
     init() throws {
-        store = try Store(path: temporaryDatabase(), clock: clock)
+        store = try Store(path: emptyDatabase(), clock: clock)
         client = try sampleClient()
         try store.addClient(client, agendas: ["Dr Test"], types: [], by: .system)
         marie = try store.addContact(Contact(clientID: client.id, lastName: "Lefèvre", firstName: "Marie",
                                              phones: [PhoneNumber("06 12 34 56 78")]), by: .system)
         for (login, role) in [("claire", Role.operator), ("julien", .operator), ("sophie", .supervisor)] {
-            try store.addOperator(Operator(login: login, displayName: login.capitalized, role: role), by: .system)
+            try store.addOperator(Operator(login: login, displayName: login.capitalized, role: role), password: "test-password-long", by: .system)
         }
     }
 
@@ -208,7 +208,7 @@ struct CallStoreTests {
                               hours: WeeklyHours(parsing: "mon-fri 08:00-20:00"), plan: Plan(callsPerMonth: 50, smsPerMonth: 0),
                               isMedical: true)
         try store.addClient(kine, agendas: ["Kiné"], types: [], by: .system)
-        try store.addOperator(Operator(login: "lucas", displayName: "Lucas", role: .operator), by: .system)
+        try store.addOperator(Operator(login: "lucas", displayName: "Lucas", role: .operator), password: "test-password-long", by: .system)
         func at(_ time: String, plus seconds: Double = 0) { desk.clock.set(instant("2026-11-23T\(time)").addingTimeInterval(seconds)) }
 
         desk.at("2026-11-20T11:00")  // Friday: another day

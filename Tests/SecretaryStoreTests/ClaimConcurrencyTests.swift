@@ -19,7 +19,7 @@ struct ClaimConcurrencyTests {
         try store.addClient(client, agendas: ["Dr Test"], types: [], by: .system)
         let logins = (0..<8).map { "op\($0)" }
         for login in logins {
-            try store.addOperator(Operator(login: login, displayName: "Operator \(login)", role: .operator), by: .system)
+            try store.addOperator(Operator(login: login, displayName: "Operator \(login)", role: .operator), password: "test-password-long", by: .system)
         }
         try store.write(by: .system) { db, trail in
             let statement = try db.makeStatement(sql: "INSERT INTO call (client_id, from_number, status, arrived_at) VALUES (?, ?, 'waiting', ?)")
@@ -77,7 +77,7 @@ struct CallbackConcurrencyTests {
         try store.addClient(client, agendas: ["Dr Test"], types: [], by: .system)
         let logins = (0..<8).map { "op\($0)" }
         for login in logins {
-            try store.addOperator(Operator(login: login, displayName: "Operator \(login)", role: .operator), by: .system)
+            try store.addOperator(Operator(login: login, displayName: "Operator \(login)", role: .operator), password: "test-password-long", by: .system)
         }
         for index in 0..<400 {
             let call = try store.callIn(line: client.line, from: "+3361234\(String(format: "%04d", index))")

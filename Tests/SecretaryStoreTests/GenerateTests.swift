@@ -11,7 +11,7 @@ struct GenerateTests {
     static let monday = instant("2026-11-23T10:00")
 
     func generated(seed: UInt64 = 7) throws -> (Store, GenerationSummary) {
-        let store = try Store(path: temporaryDatabase(), clock: ManualClock(Self.monday))
+        let store = try Store(path: emptyDatabase(), clock: ManualClock(Self.monday))
         return (store, try store.generate(Self.size, seed: seed))
     }
 
@@ -105,7 +105,7 @@ struct GenerateTests {
     }
 
     @Test func refusesADatabaseThatHasData() throws {
-        let store = try Store(path: temporaryDatabase(), clock: ManualClock(Self.monday))
+        let store = try Store(path: emptyDatabase(), clock: ManualClock(Self.monday))
         try store.addClient(try sampleClient(), agendas: ["Dr Test"], types: [], by: .system)
         #expect(throws: StoreError.self) { try store.generate(Self.size, seed: 1) }
         #expect(try store.clients().count == 1)
@@ -113,7 +113,7 @@ struct GenerateTests {
     }
 
     @Test func refusesSizesThatCannotFit() throws {
-        let store = try Store(path: temporaryDatabase(), clock: ManualClock(Self.monday))
+        let store = try Store(path: emptyDatabase(), clock: ManualClock(Self.monday))
         #expect(throws: ValidationError.self) {
             try store.generate(GenerationSize(clients: 1, contacts: 10, appointments: 1_000_000, calls: 0), seed: 1)
         }

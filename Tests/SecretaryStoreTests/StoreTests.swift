@@ -5,7 +5,26 @@ import TestSupport
 @testable import SecretaryCore
 @testable import SecretaryStore
 
+/// A new database holding the team the tests act as (operators claire and julien, supervisor
+/// sophie, administrator admin): the store checks each person's role at every write.
 func temporaryDatabase() -> String {
+    let path = emptyDatabase()
+    do {
+        let store = try Store(path: path)
+        try store.write(by: .system) { db, trail in
+            for (login, role) in [("claire", Role.operator), ("julien", .operator), ("sophie", .supervisor), ("admin", .admin)] {
+                _ = try Store.insert(Operator(login: login, displayName: login.capitalized, role: role), at: trail.at, in: db)
+            }
+            trail.record("create", "operator", "test team")
+        }
+    } catch {
+        Issue.record("cannot make the test database: \(error)")
+    }
+    return path
+}
+
+/// A path for a database that does not exist yet.
+func emptyDatabase() -> String {
     Binaries.temporaryFolder().appendingPathComponent("test.sqlite").path
 }
 
@@ -30,7 +49,7 @@ struct StoreTests {
     }
 
     @Test func fileFromThePreviousSchemaIsUpgradedWithItsData() throws {
-        let path = temporaryDatabase()
+        let path = emptyDatabase()  // an older schema is built on it
         // A database as the previous release left it: only the first migration applied.
         do {
             let queue = try DatabaseQueue(path: path)
@@ -50,10 +69,10 @@ struct StoreTests {
 
     @Test func everyWriteIsAudited() throws {
         let store = try Store(path: temporaryDatabase())
-        try store.addClient(sampleClient(), agendas: ["Dr Test"], types: [], by: Identity("claire"))
+        try store.addClient(sampleClient(), agendas: ["Dr Test"], types: [], by: Identity("admin"))
         let entries = try store.auditEntries(objectType: "client", objectID: "dr-test")
         #expect(entries.count == 1)
-        #expect(entries.first?.actor == "claire")
+        #expect(entries.first?.actor == "admin")
         #expect(entries.first?.action == "create")
         // A write that records nothing is refused and leaves nothing behind.
         #expect(throws: StoreError.self) {

@@ -25,7 +25,7 @@ public enum Binaries {
     /// Runs `executable` with `arguments` and waits for it. `detached`: its output is not
     /// read (for a program that leaves a daemon behind holding its output open).
     public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
-                           detached: Bool = false) throws -> Result {
+                           detached: Bool = false, input: String? = nil) throws -> Result {
         if detached {
             // Foundation notices a child's exit when an inherited pipe closes; a daemon that
             // keeps every descriptor would hold it forever. So the daemon gets none.
@@ -40,7 +40,7 @@ public enum Binaries {
             process.waitUntilExit()
             return Result(status: process.terminationStatus, stdout: "", stderr: "")
         }
-        let process = try start(executable, arguments, environment: environment)
+        let process = try start(executable, arguments, environment: environment, input: input)
         return process.wait()
     }
 
@@ -69,21 +69,52 @@ public enum Binaries {
     }
 
     /// Starts `executable` without waiting, for tests that run several at once.
-    public static func start(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Running {
+    public static func start(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                             input: String? = nil) throws -> Running {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["SECRETARY_DB"] = nil
         env["SECRETARY_CLOCK_START"] = nil
+        env.merge(signedInAs(demoAdministrator)) { $1 }
         env.merge(environment) { $1 }
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let stdin = input.map { _ in Pipe() }
+        process.standardInput = stdin ?? FileHandle.nullDevice
         try process.run()
+        if let stdin, let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try? stdin.fileHandleForWriting.close()
+        }
         return Running(process: process, out: out, err: err)
+    }
+
+    /// The demo data's administrator: commands in tests act as this account unless a test
+    /// says otherwise (`environment` wins).
+    public static let demoAdministrator = "admin"
+    /// Every demo account's password (the README's).
+    public static let demoPassword = "secretary-demo"
+
+    /// A 0600 file holding the demo password, made once per test process.
+    public static let demoPasswordFile: String = {
+        passwordFile(demoPassword)
+    }()
+
+    /// A password file (mode 0600) holding `password`.
+    public static func passwordFile(_ password: String) -> String {
+        let path = temporaryFolder().appendingPathComponent("password").path
+        FileManager.default.createFile(atPath: path, contents: Data((password + "\n").utf8),
+                                       attributes: [.posixPermissions: 0o600])
+        return path
+    }
+
+    /// The environment that signs a command in as `login` with the demo password.
+    public static func signedInAs(_ login: String) -> [String: String] {
+        ["SECRETARY_OPERATOR": login, "SECRETARY_PASSWORD_FILE": demoPasswordFile]
     }
 
     /// A fresh temporary folder for one test.

@@ -110,6 +110,11 @@ public struct AgendaState: Equatable, Sendable {
 public struct Flash: Equatable, Sendable {
     public var text: String
     public var isError: Bool
+
+    public init(text: String, isError: Bool) {
+        self.text = text
+        self.isError = isError
+    }
 }
 
 /// Everything the console shows. Changed only by `update`; drawn by `render`.

@@ -13,6 +13,8 @@ public protocol LiveSession: AnyObject {
     func resize(width: Int, height: Int)
     func poll()
     func draw(_ screen: Screen) -> ScreenBuffer
+    /// True during a call: the idle lock never hides a call in progress.
+    var isBusy: Bool { get }
 }
 
 extension ConsoleSession: LiveSession {
@@ -21,6 +23,7 @@ extension ConsoleSession: LiveSession {
     public func handle(key: Key) { handle(.key(key)) }
     public func resize(width: Int, height: Int) { handle(.resize(width: width, height: height)) }
     public func draw(_ screen: AppState) -> ScreenBuffer { render(screen) }
+    public var isBusy: Bool { state.call != nil }
 }
 
 extension WallboardSession: LiveSession {
@@ -29,4 +32,5 @@ extension WallboardSession: LiveSession {
     public func handle(key: Key) { handle(.key(key)) }
     public func resize(width: Int, height: Int) { handle(.resize(width: width, height: height)) }
     public func draw(_ screen: WallboardState) -> ScreenBuffer { renderWallboard(screen) }
+    public var isBusy: Bool { false }
 }

@@ -15,11 +15,18 @@ enum WallboardOperatorsTable {
         }
     }
 
-    /// `on a call — Cabinet du Dr Martin`
+    /// `on a call — Cabinet du Dr Martin · since 09:58 from 10.0.0.7`; a person shown at work
+    /// with no console open is flagged (their terminal died), so the supervisor follows it up.
     static func stateText(_ person: SupervisorFigures.OperatorFigures, language: Language) -> String {
-        let state = Text(person.state)(language)
-        guard [.onCall, .wrapUp].contains(person.state), let client = person.clientName else { return state }
-        return "\(state) — \(client)"
+        var text = Text(person.state)(language)
+        if [.onCall, .wrapUp].contains(person.state), let client = person.clientName { text += " — \(client)" }
+        if let session = person.session {
+            let since = SupervisorFigures.serviceCalendar.timeOfDay(of: session.since).description
+            text += language == .fr ? " · connecté \(since) depuis \(session.place)" : " · signed in \(since) from \(session.place)"
+        } else if person.state != .offline {
+            text += language == .fr ? " · aucune console" : " · no console open"
+        }
+        return text
     }
 
     /// `09:58 (02:02)`: since when, and for how long; nothing for someone offline.

@@ -41,6 +41,19 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
         public let clientName: String?
         /// Calls this operator answered during the day.
         public let handled: Int
+        /// Their open console or wallboard: since when and from where (nil: none open).
+        public var session: OperatorSession? = nil
+    }
+
+    /// Where an operator is signed in: the wallboard lists it.
+    public struct OperatorSession: Hashable, Sendable, Codable {
+        public let since: Date
+        /// The SSH client's address, or the local terminal.
+        public let place: String
+        public init(since: Date, place: String) {
+            self.since = since
+            self.place = place
+        }
     }
 
     /// Builds the figures of `day` as they stand at `now`.
@@ -51,6 +64,7 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
     public static func compute(day: LocalDate, now: Date, clients: [Client], calls: [Call], operators: [Operator],
                                presences: [OperatorPresence], serviceCalendar: LocalCalendar,
                                thresholdSeconds: Int = defaultThresholdSeconds,
+                               sessions: [String: OperatorSession] = [:],
                                callbacksWaiting: [ClientID: Int] = [:]) -> SupervisorFigures {
         var byClient: [ClientID: [Call]] = [:]
         var seen = Set<Int64>()
@@ -94,7 +108,8 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
             return OperatorFigures(
                 login: person.login, name: person.displayName, state: presence?.state ?? .offline,
                 since: presence?.since, callID: presence?.callID, clientID: clientID,
-                clientName: clientID.flatMap { names[$0] }, handled: handled[person.id] ?? 0)
+                clientName: clientID.flatMap { names[$0] }, handled: handled[person.id] ?? 0,
+                session: sessions[person.login])
         }
 
         return SupervisorFigures(

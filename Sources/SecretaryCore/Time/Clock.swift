@@ -41,3 +41,11 @@ public final class ManualClock: Clock, @unchecked Sendable {
 
     public func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
 }
+
+/// The system's clock moved by a fixed offset: the demo's clock shared by every process on
+/// one database, so that they all show the same waits.
+public struct OffsetClock: Clock {
+    public let offset: TimeInterval
+    public init(offset: TimeInterval) { self.offset = offset }
+    public func now() -> Date { Date().addingTimeInterval(offset) }
+}

@@ -2,11 +2,39 @@ import Foundation
 import GRDB
 import SecretaryCore
 
-/// Who acts: an operator's login, or a named system actor (`pbx`, `cli`, `demo`).
+/// Who acts. A person is named by login: the store reads their role (and whether the account
+/// is enabled) from the operator table at each write, so a role change or a disabled account
+/// takes effect at once, in every terminal. A system actor (the PBX hooks, the demo's
+/// seeding and simulated traffic, the generator) carries its own narrow permissions.
 public struct Identity: Hashable, Sendable, CustomStringConvertible {
     public let login: String
-    public init(_ login: String) { self.login = login }
-    public static let system = Identity("system")
+    /// Nil for a person; the permissions of a system actor.
+    public let systemPermissions: Set<Permission>?
+    /// The signed-in session the actions belong to, when there is one.
+    public var sessionID: Int64?
+
+    /// The person whose login this is.
+    public init(_ login: String, session: Int64? = nil) {
+        self.login = login
+        systemPermissions = nil
+        sessionID = session
+    }
+
+    private init(system name: String, may permissions: Set<Permission>) {
+        login = name
+        systemPermissions = permissions
+        sessionID = nil
+    }
+
+    public static func systemActor(_ name: String, may permissions: Set<Permission>) -> Identity {
+        Identity(system: name, may: permissions)
+    }
+
+    /// The telephone exchange's hooks (`call-in`, `call-end`): they can do nothing else.
+    public static let pbx = Identity(system: "pbx", may: [.pbx])
+    /// Writes made while creating a database's content (demo seeding, the generator, tests).
+    public static let system = Identity(system: "system", may: Set(Permission.allCases))
+
     public var description: String { login }
 }
 
@@ -21,8 +49,25 @@ public struct StoreError: Error, CustomStringConvertible, Equatable {
 /// failing with `database is locked`.
 public final class Store: @unchecked Sendable {
     public let path: String
-    public let clock: any Clock
+    /// "Now" for the data: the system's clock, or a training clock on a demo database.
+    public internal(set) var clock: any Clock
+    /// True when `clock` is a training clock: audit entries then record both times.
+    public internal(set) var isTraining = false
     let pool: DatabasePool
+    /// The session each login signed in with in this process: their actions are recorded
+    /// under it even where a store function names the person by login only.
+    private var sessions: [String: Int64] = [:]
+    private let sessionsLock = NSLock()
+
+    func remember(session: Int64?, of login: String) {
+        sessionsLock.withLock { sessions[login] = session }
+    }
+
+    func session(of identity: Identity) -> Int64? {
+        if let id = identity.sessionID { return id }
+        guard identity.systemPermissions == nil else { return nil }
+        return sessionsLock.withLock { sessions[identity.login] }
+    }
 
     /// Opens (creating if needed, mode 0600) and migrates the database at `path`.
     public init(path: String, clock: any Clock = SystemClock(), migrate: Bool = true) throws {
@@ -108,25 +153,97 @@ public final class Store: @unchecked Sendable {
 
     /// Runs `body` in one write transaction and appends the audit entries it records. Every
     /// change to the database goes through here, so nothing is written without saying who
-    /// did it; a write that records nothing is refused.
+    /// did it, and nobody writes without the permission it needs (`needs`: nil only for the
+    /// sign-in's own bookkeeping, before anyone is signed in); a write that records nothing is
+    /// refused. A refusal for want of a role is itself audited, and writes nothing else.
     @discardableResult
-    public func write<T>(by identity: Identity, _ body: (Database, inout AuditTrail) throws -> T) throws -> T {
-        try mapped {
+    public func write<T>(by identity: Identity, needs permission: Permission? = .operate, _ action: String = #function,
+                         _ body: (Database, inout AuditTrail) throws -> T) throws -> T {
+        do {
+            return try mapped {
+                try pool.write { db in
+                    if let permission { try Store.authorise(identity, permission, action: action, in: db) }
+                    var trail = AuditTrail(actor: identity.login, at: clock.now())
+                    let result = try body(db, &trail)
+                    guard !trail.entries.isEmpty else {
+                        throw StoreError("internal error: a write must record what it did in the audit log")
+                    }
+                    try AuditChain.append(trail.entries, realAt: Date(), training: isTraining,
+                                          sessionID: session(of: identity), in: db)
+                    return result
+                }
+            }
+        } catch let denied as AccessDenied {
+            recordRefusal(denied, by: identity)
+            throw denied
+        }
+    }
+
+    /// A read that needs a role (the audit log, the wallboard, reports): refused and audited
+    /// like a write when the identity lacks it.
+    public func read<T>(by identity: Identity, needs permission: Permission, _ action: String = #function,
+                        _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try mapped {
+                try pool.read { db in
+                    try Store.authorise(identity, permission, action: action, in: db)
+                    return try body(db)
+                }
+            }
+        } catch let denied as AccessDenied {
+            recordRefusal(denied, by: identity)
+            throw denied
+        }
+    }
+
+    /// Refuses (and audits the refusal) unless `identity` has `permission`: for a command to
+    /// stop before asking for anything. The write it leads to checks again.
+    public func require(_ permission: Permission, by identity: Identity, for action: String) throws {
+        try read(by: identity, needs: permission, action) { _ in }
+    }
+
+    /// Whether `identity` may do what needs `permission`: a system actor by its own list, a
+    /// person by the role the operator table gives them now (a disabled account may nothing).
+    static func authorise(_ identity: Identity, _ permission: Permission, action: String, in db: Database) throws {
+        let words = action.contains("(") ? Store.actionWords(action) : action
+        if let granted = identity.systemPermissions {
+            guard granted.contains(permission) else {
+                throw AccessDenied(login: identity.login, permission: permission, action: words)
+            }
+            return
+        }
+        let row = try Row.fetchOne(db, sql: "SELECT role, disabled FROM operator WHERE login = ?",
+                                   arguments: [identity.login])
+        guard let row, let roleText = row[0] as String?, let role = Role(rawValue: roleText),
+              (row[1] as Int64?) == 0, role.allows(permission) else {
+            throw AccessDenied(login: identity.login, permission: permission, action: words)
+        }
+    }
+
+    /// `addOperator(_:by:)` → `add operator`: the store function's name, as words.
+    static func actionWords(_ function: String) -> String {
+        let name = function.prefix { $0 != "(" }
+        var words = ""
+        for character in name {
+            if character.isUppercase { words += " " + character.lowercased() } else { words.append(character) }
+        }
+        return words
+    }
+
+    private func recordRefusal(_ denied: AccessDenied, by identity: Identity) {
+        try? mapped {
             try pool.write { db in
-                var trail = AuditTrail(actor: identity.login, at: clock.now())
-                let result = try body(db, &trail)
-                guard !trail.entries.isEmpty else {
-                    throw StoreError("internal error: a write must record what it did in the audit log")
-                }
-                for entry in trail.entries {
-                    try db.execute(
-                        sql: "INSERT INTO audit (at, actor, action, object_type, object_id, details) VALUES (?, ?, ?, ?, ?, ?)",
-                        arguments: [Int64(entry.at.timeIntervalSince1970), entry.actor, entry.action,
-                                    entry.objectType, entry.objectID, entry.details])
-                }
-                return result
+                let entry = AuditEntry(at: clock.now(), actor: identity.login, action: "refused", objectType: "permission",
+                                       objectID: denied.permission.rawValue, details: denied.action)
+                try AuditChain.append([entry], realAt: Date(), training: isTraining, sessionID: session(of: identity), in: db)
             }
         }
+    }
+
+    /// Writes that are bookkeeping, not actions (a session's heartbeat): no audit entry, or
+    /// the log would fill with them. Nothing else may use this.
+    func writeBookkeeping(_ body: (Database) throws -> Void) throws {
+        try mapped { try pool.write(body) }
     }
 
     /// A read-only look at the database.
@@ -145,9 +262,18 @@ public final class Store: @unchecked Sendable {
 
     /// Records that `identity` viewed an object (a caller's record): professional secrecy
     /// asks who saw what.
-    public func recordView(by identity: Identity, objectType: String, objectID: String) throws {
+    public func recordView(by identity: Identity, objectType: String, objectID: String, details: String = "") throws {
         try write(by: identity) { _, trail in
-            trail.record("view", objectType, objectID)
+            trail.record("view", objectType, objectID, details)
+        }
+    }
+
+    /// Records that `identity` read these records on the command line: one entry per
+    /// contact shown (so one person's audit lists every read of them), or one for a list.
+    public func recordRead(by identity: Identity, objectType: String, objectIDs: [String], details: String) throws {
+        try write(by: identity) { _, trail in
+            if objectIDs.isEmpty { trail.record("view", objectType, "-", details) }
+            for id in objectIDs { trail.record("view", objectType, id, details) }
         }
     }
 

@@ -20,7 +20,12 @@ extension Store {
     @discardableResult
     public func seedDemo(seed: UInt64 = 2026) throws -> DemoSummary {
         let now = clock.now()
-        return try write(by: Identity("demo")) { db, trail in
+        return try write(by: .systemActor("demo", may: Set(Permission.allCases))) { db, trail in
+            try Store.saveSetting(.databaseKind, DatabaseKind.demo.rawValue, in: db)
+            // Every process on this database then shares the demo's clock.
+            if isTraining {
+                try Store.saveSetting(.trainingOffset, "\(Int(now.timeIntervalSince(Date()).rounded()))", in: db)
+            }
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM client") ?? 0 > 0 {
                 throw StoreError("the database already has clients: the demo needs an empty database")
             }
@@ -62,7 +67,8 @@ private struct DemoSeeder {
             ("sophie", "Sophie Garnier", .supervisor), ("admin", "Administrateur", .admin),
         ]
         for (login, name, role) in team {
-            _ = try Store.insert(Operator(login: login, displayName: name, role: role), at: now, in: db)
+            _ = try Store.insert(Operator(login: login, displayName: name, role: role), passwordHash: DemoAccounts.passwordHash,
+                                 at: now, in: db)
             summary.operators += 1
         }
     }
@@ -73,7 +79,7 @@ private struct DemoSeeder {
         // The seed records one audit entry for the whole demo; these entries are not kept.
         var trail = AuditTrail(actor: "demo", at: now)
         for file in versions {
-            _ = try Store.importClientFile(file, at: now, by: Identity("demo"), trail: &trail, in: db)
+            _ = try Store.importClientFile(file, at: now, by: .systemActor("demo", may: Set(Permission.allCases)), trail: &trail, in: db)
         }
         let client = try Store.client(versions[0].client.id, in: db)
         let id = client.id

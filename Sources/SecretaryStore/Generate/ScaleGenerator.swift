@@ -19,7 +19,7 @@ extension Store {
 /// Writes a generated database in phases (clients and operators, contacts, appointments,
 /// calls), each in transactions of about `batchRows` rows with prepared statements.
 struct ScaleGenerator {
-    static let actor = Identity("generate")
+    static let actor = Identity.systemActor("generate", may: Set(Permission.allCases))
     /// Rows per transaction. Each commit past 4 MB of WAL checkpoints, copying every page
     /// the transaction touched, and the random-order indexes (numbers, name words,
     /// appointments by contact) are touched all over by any batch: fewer, larger
@@ -160,6 +160,7 @@ struct ScaleGenerator {
                     throw StoreError("the database already has data (\(count) rows in \(table)): generate needs an empty database")
                 }
             }
+            try Store.saveSetting(.databaseKind, DatabaseKind.generated.rawValue, in: db)
             // Through the client file import, as an administrator would add them.
             for generated in clients {
                 _ = try Store.importClientFile(generated.file, at: nowDate, by: ScaleGenerator.actor, trail: &trail, in: db)
@@ -191,10 +192,12 @@ struct ScaleGenerator {
             let last = DemoCatalogue.lastNames.randomElement(using: &random)!
             var login = String("\(NameText.slug(first)).\(NameText.slug(last))".prefix(28))
             if logins.contains(login) { login += "\(index)" }
+            // The administrator is `admin`, as in the demo, with the same published password.
+            if index == 0 { login = "admin" }
             logins.insert(login)
             let role: Role = index == 0 ? .admin : index % 10 == 1 ? .supervisor : .operator
             let added = try Store.insert(Operator(login: login, displayName: "\(first) \(last)", role: role),
-                                         at: Date(stored: now), in: db)
+                                         passwordHash: DemoAccounts.passwordHash, at: Date(stored: now), in: db)
             operatorIDs.append(added.id)
             operatorLogins.append(login)
         }

@@ -13,8 +13,8 @@ extension Store {
     /// one has it (a shared family landline is left for the operator to pick).
     @discardableResult
     public func callIn(line: PhoneNumber, from: String?, at: Date? = nil, isUrgent: Bool = false,
-                       by identity: Identity = Identity("pbx")) throws -> Call {
-        try write(by: identity) { db, trail in
+                       by identity: Identity = .pbx) throws -> Call {
+        try write(by: identity, needs: .pbx) { db, trail in
             guard let client = try Client.fetchOne(db, sql: "SELECT * FROM client WHERE line = ?", arguments: [line.e164]) else {
                 throw StoreError("unknown line \(line.national): no client has this number")
             }
@@ -41,8 +41,8 @@ extension Store {
     /// Records that the caller hung up: a waiting call is abandoned and leaves the queue; an
     /// answered call's talk ends and its operator's wrap-up begins.
     @discardableResult
-    public func callEnd(_ id: Int64, by identity: Identity = Identity("pbx")) throws -> Call {
-        try write(by: identity) { db, trail in
+    public func callEnd(_ id: Int64, by identity: Identity = .pbx) throws -> Call {
+        try write(by: identity, needs: .pbx) { db, trail in
             try Store.apply(.hangUp, toCall: id, trail: &trail, in: db)
         }
     }

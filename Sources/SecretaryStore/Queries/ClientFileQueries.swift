@@ -20,7 +20,7 @@ extension Store {
     /// line; on any error nothing is written.
     @discardableResult
     public func importClientFile(_ file: ClientFile, by identity: Identity) throws -> ClientImport {
-        try write(by: identity) { db, trail in
+        try write(by: identity, needs: .administer) { db, trail in
             try Store.importClientFile(file, at: trail.at, by: identity, trail: &trail, in: db)
         }
     }

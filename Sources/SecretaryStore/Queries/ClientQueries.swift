@@ -43,7 +43,7 @@ extension Store {
     /// Adds a client with its agendas (practitioners) and appointment types.
     public func addClient(_ client: Client, agendas: [String], types: [(name: String, minutes: Int, colour: Int)],
                           by identity: Identity) throws {
-        try write(by: identity) { db, trail in
+        try write(by: identity, needs: .administer) { db, trail in
             try Store.insert(client, agendas: agendas, types: types, at: trail.at, in: db)
             trail.record("create", "client", client.id.rawValue, client.name)
         }

@@ -52,7 +52,7 @@ extension Store {
     @discardableResult
     public func addInstructions(_ sections: [Instructions.Section: String], effectiveFrom: LocalDate,
                                 client: ClientID, by identity: Identity) throws -> Instructions {
-        try write(by: identity) { db, trail in
+        try write(by: identity, needs: .administer) { db, trail in
             let added = try Store.insertInstructions(sections, effectiveFrom: effectiveFrom, client: client,
                                                      at: trail.at, by: identity, in: db)
             trail.record("amend", "instructions", client.rawValue, "version \(added.version) from \(effectiveFrom)")

@@ -34,9 +34,19 @@ extension Store {
                 """), arguments: [], clientIDs: ids, to: &calls)
             let presences = try OperatorPresence.fetchAll(db, sql: "SELECT * FROM operator_presence")
             let operators = try Operator.fetchAll(db, sql: "SELECT * FROM operator")
+            var sessions: [String: SupervisorFigures.OperatorSession] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT operator.login, session.started_at, session.terminal, session.ssh_client FROM session
+                JOIN operator ON operator.id = session.operator_id WHERE session.ended_at IS NULL ORDER BY session.id
+                """) {
+                guard let login = row[0] as String?, let since = row[1] as Int64? else { continue }
+                let ssh: String = row[3] ?? ""
+                let terminal: String = row[2] ?? ""
+                sessions[login] = .init(since: Date(stored: since), place: ssh.isEmpty ? (terminal.isEmpty ? "local" : terminal) : ssh)
+            }
             return SupervisorFigures.compute(day: day, now: now, clients: clients, calls: calls, operators: operators,
                                              presences: presences, serviceCalendar: service,
-                                             thresholdSeconds: thresholdSeconds,
+                                             thresholdSeconds: thresholdSeconds, sessions: sessions,
                                              callbacksWaiting: try Store.callbacksWaiting(in: db))
         }
     }

@@ -24,8 +24,8 @@ extension Store {
     /// nothing written) when an operator answered it first, so an impatient caller's
     /// hang-up never cuts a conversation that has begun.
     @discardableResult
-    public func abandon(callID: Int64, by identity: Identity = Identity("pbx")) throws -> Call {
-        try write(by: identity) { db, trail in
+    public func abandon(callID: Int64, by identity: Identity = .pbx) throws -> Call {
+        try write(by: identity, needs: .pbx) { db, trail in
             let call = try Store.call(callID, in: db)
             guard call.status == .waiting else {
                 throw RuleViolation(.conflict, "call \(callID) is no longer waiting: it is \(call.status.phrase)")

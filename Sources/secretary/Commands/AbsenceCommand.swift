@@ -26,12 +26,12 @@ struct AbsenceCommand: ParsableCommand {
             guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw SecretaryCore.ValidationError(field: "reason", value: reason, reason: "say why the practitioner is away")
             }
-            let store = try global.openStore()
+            let (store, me) = try global.signedIn(Self.auditName)
             let (client, agenda) = try choice.resolve(in: store)
             let calendar = client.calendar
             let added = try store.addAbsence(agendaID: agenda.id, from: start.instant(in: calendar),
                                              to: end.instant(in: calendar, endOfDay: true), reason: reason,
-                                             by: commandLineIdentity)
+                                             by: me.identity)
             print("Absence \(added.absence.id): \(agenda.name) away from \(calendar.spoken(added.absence.start)) "
                   + "to \(calendar.spoken(added.absence.end)) (\(added.absence.reason)).")
             if !added.affected.isEmpty {
@@ -55,10 +55,11 @@ struct AbsenceCommand: ParsableCommand {
 
         func run() throws {
             _ = try choice.clientID()
-            let store = try global.openStore()
+            let (store, me) = try global.signedIn(Self.auditName)
             let (client, agenda) = try choice.resolve(in: store)
             let calendar = client.calendar
             let absences = try store.absences(agendaID: agenda.id, endingAfter: all ? nil : store.now)
+            try store.recordRead(by: me.identity, objectType: "absences", objectIDs: ["\(agenda.id)"], details: "absence list")
             if json {
                 return try printJSON(absences.map { Row(id: $0.id, start: calendar.stamp($0.start), end: calendar.stamp($0.end), reason: $0.reason) })
             }

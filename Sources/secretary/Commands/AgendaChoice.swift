@@ -53,9 +53,6 @@ enum TypedTime {
     }
 }
 
-/// Who the command line writes as, in the audit log.
-let commandLineIdentity = Identity("cli")
-
 extension LocalCalendar {
     /// `2026-11-23T10:00`, for JSON.
     func stamp(_ instant: Date) -> String { localDateTime(of: instant).description }

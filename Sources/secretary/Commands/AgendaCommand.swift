@@ -17,11 +17,12 @@ struct AgendaCommand: ParsableCommand {
     func run() throws {
         _ = try choice.clientID()
         let typedWeek = try week.map(Self.monday(of:))
-        let store = try global.openStore()
+        let (store, me) = try global.signedIn(Self.auditName)
         let (client, agenda) = try choice.resolve(in: store)
         let monday = typedWeek ?? client.calendar.localDate(of: store.now).mondayOfWeek
         let schedule = try store.schedule(agendaID: agenda.id, from: monday, through: monday.adding(days: 5))
         let grid = WeekGrid(schedule: schedule, week: monday)
+        try store.recordRead(by: me.identity, objectType: "agenda", objectIDs: ["\(agenda.id)"], details: "agenda week of \(monday)")
         if json { return try printJSON(WeekJSON(schedule: schedule, grid: grid)) }
         print(WeekText.render(schedule: schedule, grid: grid, today: client.calendar.localDate(of: store.now)))
     }

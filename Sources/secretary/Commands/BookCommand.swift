@@ -37,14 +37,14 @@ struct BookCommand: ParsableCommand {
         let contactID = try contact.map { try parseID($0, "contact id") }
         if let phone { _ = try PhoneNumber(phone) }
 
-        let store = try global.openStore()
+        let (store, me) = try global.signedIn(Self.auditName)
         let (client, agenda) = try choice.resolve(in: store)
         let appointmentType = try store.appointmentType(of: client.id, named: type)
         let who: BookingContact = try contactID.map { .existing($0) }
             ?? .phone(PhoneNumber(phone!, country: client.country), newContactName: name)
         let booked = try store.book(BookingRequest(agendaID: agenda.id, contact: who, typeID: appointmentType.id,
                                                    start: client.calendar.instant(start), note: note),
-                                    by: commandLineIdentity)
+                                    by: me.identity)
         print(booked.id)
     }
 }

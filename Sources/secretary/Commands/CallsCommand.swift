@@ -42,9 +42,11 @@ struct CallsCommand: ParsableCommand {
         guard let limit = Int(limit), limit > 0 else {
             throw ValidationError(field: "limit", value: limit, reason: "expected a number of calls, at least 1")
         }
-        let store = try global.openStore()
+        let (store, me) = try global.signedIn(Self.auditName)
         let now = store.now
         let calls = try store.calls(client: clientID, status: wanted, limit: limit)
+        try store.recordRead(by: me.identity, objectType: "calls", objectIDs: [],
+                             details: "calls list: \(clientID?.rawValue ?? "all clients"), \(calls.count) shown")
         if json {
             return try printJSON(calls.map {
                 let call = $0.call

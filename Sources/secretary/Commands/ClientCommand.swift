@@ -21,7 +21,10 @@ struct ClientCommand: ParsableCommand {
 
         func run() throws {
             let clientID = try ClientID(id)
-            print(try global.openStore().exportClientFile(clientID), terminator: "")
+            let (store, me) = try global.signedIn(Self.auditName)
+            let text = try store.exportClientFile(clientID)
+            try store.recordView(by: me.identity, objectType: "client", objectID: clientID.rawValue, details: "export")
+            print(text, terminator: "")
         }
     }
 
@@ -41,9 +44,10 @@ struct ClientCommand: ParsableCommand {
                 throw ValidationError(field: "client file", value: file, reason: "is not UTF-8 text")
             }
             let parsed = try ClientFile(parsing: text, file: name)
+            let (store, me) = try global.signedIn(Self.auditName)
             let result: ClientImport
             do {
-                result = try global.openStore().importClientFile(parsed, by: Identity("cli"))
+                result = try store.importClientFile(parsed, by: me.identity)
             } catch let error as LineError {
                 throw error.inFile(name)
             }
@@ -79,7 +83,7 @@ struct ClientCommand: ParsableCommand {
 
         func run() throws {
             let clientID = try ClientID(id)
-            let store = try global.openStore()
+            let (store, _) = try global.signedIn(Self.auditName)
             let client = try store.client(clientID)
             let versions = try store.instructionHistory(of: clientID)
             let today = client.calendar.localDate(of: store.now)

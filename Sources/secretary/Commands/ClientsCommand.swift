@@ -15,7 +15,8 @@ struct ClientsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let clients = try global.openStore().clients()
+        let (store, _) = try global.signedIn(Self.auditName)
+        let clients = try store.clients()
         let rows = clients.map {
             Row(id: $0.id.rawValue, name: $0.name, profession: $0.profession, line: $0.line.e164,
                 country: $0.country.rawValue, timeZone: $0.timeZoneIdentifier, hours: $0.hours.description,

@@ -8,23 +8,20 @@ import CursesBackend
 
 /// Options of the full-screen console.
 struct ConsoleOptions: ParsableArguments {
-    @Option(help: "The operator's login (see `secretary operators`).") var `operator`: String?
+    @Flag(help: "End this login's console open elsewhere and take its place.") var takeOver = false
     @OptionGroup var screen: ScreenOptions
 }
 
 struct ConsoleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "console", abstract: "Open the operator's full-screen console.")
+        commandName: "console", abstract: "Open the operator's full-screen console (it asks the login and the password).")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var console: ConsoleOptions
 
     func run() throws {
-        guard console.operator != nil else {
-            throw ValidationError("--operator LOGIN is required (see `secretary operators`)")
-        }
         let store = try global.openStore()
-        try ConsoleLauncher(global: global, options: console, store: store, defaultOperator: nil).run()
+        try ConsoleLauncher(global: global, options: console, store: store, demoLogin: nil).run()
     }
 }
 
@@ -33,32 +30,64 @@ struct ConsoleLauncher {
     let global: GlobalOptions
     let options: ConsoleOptions
     let store: Store
-    let defaultOperator: String?
+    /// The demo signs this account in with the demo password, without asking.
+    let demoLogin: String?
 
     func run() throws {
-        // Everything that can fail is checked before the terminal is touched, so a failed
-        // start leaves the terminal as it was.
-        let login = options.operator ?? defaultOperator ?? ""
-        let user = try store.operator(login: login)
+        // Everything that can fail before the terminal is touched is checked first, so a
+        // failed start leaves the terminal as it was.
         let appearance = try options.screen.appearance()
-        let data = StoreConsoleData(store: store)
-        try data.setPresence(.available, for: user)
+        let login = try Credentials.givenLogin(global.operator)
+        let place = Credentials.place(.console, command: "console")
 
-        let terminal: CursesTerminal
-        do {
-            terminal = try CursesTerminal(theme: appearance.theme, colour: appearance.colour)
-        } catch {
-            try? data.setPresence(.offline, for: user)
-            throw error
+        // A console of this login killed a moment ago must not block this one.
+        SessionKeeper.closeDeadSessions(store)
+        let terminal = try CursesTerminal(theme: appearance.theme, colour: appearance.colour)
+        let signedIn: SignedIn
+        if let demoLogin {
+            do {
+                signedIn = try store.signIn(login: login ?? demoLogin, password: DemoAccounts.password, at: place,
+                                            takeOver: options.takeOver)
+            } catch {
+                terminal.close()
+                throw error
+            }
+        } else {
+            let outcome = SignInScreen.run(on: terminal, language: appearance.language, login: login,
+                                           subtitle: "secretary · \(store.path)") { login, password in
+                try store.signIn(login: login, password: password, at: place, takeOver: options.takeOver)
+            }
+            guard case .signedIn(let person) = outcome else {
+                terminal.close()
+                if case .gaveUp(let reason) = outcome { throw ConsoleStartError(description: reason) }
+                throw ExitCode.failure
+            }
+            signedIn = person
         }
+        let data = StoreConsoleData(store: store, identity: signedIn.identity)
+        let user = signedIn.person
+        var reason = "signed out"
         defer {
             terminal.close()
             try? data.setPresence(.offline, for: user)
+            try? store.signOut(signedIn, reason: reason)
         }
+        try data.setPresence(.available, for: user)
+        let keeper = try SessionKeeper(store: store, signedIn: signedIn, language: appearance.language)
         let (width, height) = terminal.size
-        let session = ConsoleSession(
-            state: AppState(width: width, height: height, language: appearance.language, user: user, now: data.now()),
-            data: data)
-        ScreenLoop.run(session, on: terminal)
+        var state = AppState(width: width, height: height, language: appearance.language, user: user, now: data.now())
+        if demoLogin != nil { state.flash = Flash(text: SignInText.demoNotice(appearance.language), isError: false) }
+        let session = ConsoleSession(state: state, data: data)
+        ScreenLoop.run(session, on: terminal, keeper: keeper)
+        if keeper.endedElsewhere {
+            reason = "ended elsewhere"
+            terminal.close()
+            throw ConsoleStartError(description: SignInText.sessionEnded(appearance.language))
+        }
     }
+}
+
+/// Why a full-screen program stopped before or instead of running: one line on stderr.
+struct ConsoleStartError: Error, CustomStringConvertible {
+    let description: String
 }

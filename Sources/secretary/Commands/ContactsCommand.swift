@@ -28,8 +28,10 @@ struct ContactsCommand: ParsableCommand {
 
         func run() throws {
             let clientID = try ClientID(client)
-            let store = try global.openStore()
+            let (store, me) = try global.signedIn(Self.auditName)
             let found = try store.findContacts(text, client: clientID)
+            try store.recordRead(by: me.identity, objectType: "contact", objectIDs: found.map { "\($0.id)" },
+                                 details: "contacts find")
             if json {
                 return try printJSON(found.map {
                     Row(id: $0.id, lastName: $0.lastName, firstName: $0.firstName, phones: $0.phones.map(\.e164),

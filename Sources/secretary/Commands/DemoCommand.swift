@@ -24,20 +24,44 @@ struct DemoCommand: ParsableCommand {
             global.db = (folder as NSString).appendingPathComponent("demo.sqlite")
         }
         defer { if let temporaryFolder { try? FileManager.default.removeItem(atPath: temporaryFolder) } }
-        if global.clockStartText == nil {
+        let explicitClock = global.clockStartText != nil
+        if !explicitClock {
             global.clockStart = DemoCommand.demoClockStart(now: Date())
         }
-        let store = try global.openStore()
-        if try store.clients().isEmpty {
+        let store = try global.openStore(applyClock: false)
+        if try store.clients().isEmpty && !store.hasAccounts() {
+            try global.applyClock(to: store)
             try store.seedDemo()
+        } else {
+            guard try store.databaseKind() == .demo else {
+                throw ValidationError(field: "db", value: global.databasePath,
+                                      reason: "is not a demo database; the demo runs on a new file or on one it made")
+            }
+            if explicitClock {
+                try global.applyClock(to: store)
+                try store.shareTrainingClock()
+            } else {
+                try store.useSharedTrainingClock()
+            }
         }
+        DemoCommand.printHowToJoin(path: global.databasePath)
         // Stopped before the temporary folder goes, on every way out: q, Ctrl-C, SIGTERM and
         // SIGHUP end the console's loop normally, so this defer runs.
         let traffic = noSimulate ? nil
-            : try DemoTraffic(executable: DemoTraffic.currentExecutable, database: global.databasePath,
-                              clockStart: global.clockStartText)
+            : try DemoTraffic(executable: DemoTraffic.currentExecutable, database: global.databasePath)
         defer { traffic?.stop() }
-        try ConsoleLauncher(global: global, options: console, store: store, defaultOperator: "claire").run()
+        try ConsoleLauncher(global: global, options: console, store: store, demoLogin: "claire").run()
+    }
+
+    /// Another console and the wallboard join the same demo, on the same shared clock.
+    static func printHowToJoin(path: String) {
+        let message = """
+            Demo database: \(path)  (every account's password: \(DemoAccounts.password))
+              another console:  secretary console --db \(path) --operator julien
+              the wallboard:    secretary supervisor --db \(path) --operator sophie
+
+            """
+        FileHandle.standardError.write(Data(message.utf8))
     }
 
     /// The demo lives in open hours: now when the service answers, otherwise the next

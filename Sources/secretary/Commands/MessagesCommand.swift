@@ -46,8 +46,10 @@ struct MessagesCommand: ParsableCommand {
         func run() throws {
             let clientID = try client.map(ClientID.init)
             let status = try status.map(MessageStatus.init(parsing:))
-            let store = try global.openStore()
+            let (store, me) = try global.signedIn(Self.auditName)
             let messages = try store.messages(client: clientID, status: status)
+            try store.recordRead(by: me.identity, objectType: "messages", objectIDs: [],
+                                 details: "messages list: \(clientID?.rawValue ?? "all clients"), \(messages.count) shown")
             if json { return try printJSON(messages.map(Row.init)) }
             if messages.isEmpty { return print("No messages.") }
             let zones = Dictionary(uniqueKeysWithValues: try store.clients().map { ($0.id, $0.calendar) })
@@ -80,11 +82,11 @@ struct MessagesCommand: ParsableCommand {
 
         func run() throws {
             let clientID = try ClientID(client)
-            let store = try global.openStore()
+            let (store, me) = try global.signedIn(Self.auditName)
             let country = try store.client(clientID).country
             let draft = MessageDraft(clientID: clientID, callerName: fromName, callbackNumber: try PhoneNumber(phone, country: country),
                                      reason: reason, text: text, isUrgent: urgent, tags: tag)
-            let message = try store.addMessage(draft, by: Identity("cli"))
+            let message = try store.addMessage(draft, by: me.identity)
             print("Message \(message.id) for \(clientID) saved\(message.isUrgent ? " (urgent)" : "").")
         }
     }
@@ -96,7 +98,8 @@ struct MessagesCommand: ParsableCommand {
         @Argument(help: "Message ids.") var ids: [Int64]
 
         func run() throws {
-            let done = try global.openStore().markTransmitted(ids, by: Identity("cli"))
+            let (store, me) = try global.signedIn(Self.auditName)
+            let done = try store.markTransmitted(ids, by: me.identity)
             print("Transmitted: " + done.map { "\($0.id)" }.joined(separator: ", ") + ".")
         }
     }
@@ -108,7 +111,8 @@ struct MessagesCommand: ParsableCommand {
         @Argument(help: "Message ids.") var ids: [Int64]
 
         func run() throws {
-            let done = try global.openStore().acknowledge(ids, by: Identity("cli"))
+            let (store, me) = try global.signedIn(Self.auditName)
+            let done = try store.acknowledge(ids, by: me.identity)
             print("Acknowledged: " + done.map { "\($0.id)" }.joined(separator: ", ") + ".")
         }
     }

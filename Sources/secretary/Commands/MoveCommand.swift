@@ -17,11 +17,11 @@ struct MoveCommand: ParsableCommand {
     func run() throws {
         let id = try parseID(appointment, "appointment id")
         let start = try LocalDateTime(parsing: to)
-        let store = try global.openStore()
+        let (store, me) = try global.signedIn(Self.auditName)
         let current = try store.appointment(id: id)
         let client = try store.client(current.appointment.clientID)
         let target = try agenda.map { try store.agenda(of: client.id, named: $0).id }
-        let moved = try store.move(id, to: client.calendar.instant(start), agendaID: target, by: commandLineIdentity)
+        let moved = try store.move(id, to: client.calendar.instant(start), agendaID: target, by: me.identity)
         print("Moved appointment \(id) (\(moved.contactName)) to \(client.calendar.spoken(moved.start)).")
     }
 }
@@ -39,8 +39,8 @@ struct CancelCommand: ParsableCommand {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw SecretaryCore.ValidationError(field: "reason", value: reason, reason: "say why the appointment is cancelled")
         }
-        let store = try global.openStore()
-        let cancellation = try store.cancel(id, reason: reason, by: commandLineIdentity)
+        let (store, me) = try global.signedIn(Self.auditName)
+        let cancellation = try store.cancel(id, reason: reason, by: me.identity)
         let client = try store.client(cancellation.appointment.appointment.clientID)
         let calendar = client.calendar
         print("Cancelled appointment \(id) (\(cancellation.appointment.contactName), \(calendar.spoken(cancellation.appointment.start))).")
@@ -61,8 +61,8 @@ struct NoShowCommand: ParsableCommand {
 
     func run() throws {
         let id = try parseID(appointment, "appointment id")
-        let store = try global.openStore()
-        let marked = try store.markNoShow(id, by: commandLineIdentity)
+        let (store, me) = try global.signedIn(Self.auditName)
+        let marked = try store.markNoShow(id, by: me.identity)
         print("Appointment \(id) (\(marked.contactName)) marked as a no-show.")
     }
 }

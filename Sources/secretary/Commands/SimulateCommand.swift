@@ -40,12 +40,16 @@ struct SimulateCommand: ParsableCommand {
             return value
         }
         let store = try global.openStore()
+        // Made-up traffic belongs on made-up data only.
+        guard try store.databaseKind() != .production else {
+            throw ValidationError(field: "db", value: store.path, reason: "is not a demo or generated database: simulate runs on those only")
+        }
         var model = try TrafficModel(rate: rate, lines: store.trafficLines(), calendar: SupervisorFigures.serviceCalendar)
         model.meanPatience = patience.seconds
         var random = SeededRandom(seed: seed ?? UInt64.random(in: 0...UInt64.max))
         StopSignal.install()
 
-        let identity = Identity("simulator")
+        let identity = Identity.systemActor("simulator", may: [.pbx])
         let start = store.now
         let deadline = limit.map { start.addingTimeInterval($0.seconds) }
         var next = model.nextCall(after: start, random: &random)

@@ -10,7 +10,6 @@ struct SupervisorCommand: ParsableCommand {
         abstract: "Show the queue, each client's day and each operator's state (supervisors and admins only).")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Your login; its role must be supervisor or admin.") var `operator`: String
     @Flag(help: "Print the figures once and exit (otherwise a live full-screen wallboard opens; q quits).")
     var once = false
     @Option(help: ArgumentHelp("The day to count, in the service's time (default: today).", valueName: "YYYY-MM-DD"))
@@ -31,9 +30,10 @@ struct SupervisorCommand: ParsableCommand {
         }
         let store = try global.openStore()
         if live {
-            return try WallboardLauncher(store: store, login: `operator`, screen: screen, thresholdSeconds: threshold).run()
+            return try WallboardLauncher(global: global, store: store, screen: screen, thresholdSeconds: threshold).run()
         }
-        _ = try store.supervisor(login: `operator`)
+        let me = try global.signIn(to: store, command: "supervisor")
+        try store.require(.supervise, by: me.identity, for: "the wallboard")
         let figures = try store.supervisorFigures(day: day, thresholdSeconds: threshold)
         return json ? try printJSON(figures) : SupervisorReport.print(figures)
     }

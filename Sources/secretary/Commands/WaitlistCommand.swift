@@ -22,11 +22,11 @@ struct WaitlistCommand: ParsableCommand {
             _ = try choice.clientID()
             let contactID = try parseID(contact, "contact id")
             let preferences = try WaitlistPreferences(parsing: when)
-            let store = try global.openStore()
+            let (store, me) = try global.signedIn(Self.auditName)
             let (client, agenda) = try choice.resolve(in: store)
             let typeID = try type.map { try store.appointmentType(of: client.id, named: $0).id }
             let entry = try store.addToWaitlist(agendaID: agenda.id, contactID: contactID, typeID: typeID,
-                                                preferences: preferences, note: note, by: commandLineIdentity)
+                                                preferences: preferences, note: note, by: me.identity)
             print(entry.id)
         }
     }
@@ -38,9 +38,10 @@ struct WaitlistCommand: ParsableCommand {
 
         func run() throws {
             _ = try choice.clientID()
-            let store = try global.openStore()
+            let (store, me) = try global.signedIn(Self.auditName)
             let (client, agenda) = try choice.resolve(in: store)
             let entries = try store.waitlist(agendaID: agenda.id)
+            try store.recordRead(by: me.identity, objectType: "waitlist", objectIDs: ["\(agenda.id)"], details: "waitlist list")
             if entries.isEmpty { return print("Nobody on \(agenda.name)'s waiting list.") }
             printTable([["ID", "CONTACT", "TYPE", "WHEN", "SINCE", "NOTE"]] + entries.map {
                 ["\($0.id)", $0.contactName, $0.typeName ?? "any", $0.preferences.description.isEmpty ? "any" : $0.preferences.description,

@@ -11,10 +11,10 @@ final class DemoTraffic {
 
     /// Starts the simulator. `--while-parent-lives` makes it stop by itself should this
     /// process die without stopping it (a crash, SIGKILL).
-    init(executable: String, database: String, clockStart: String?) throws {
+    /// It runs on the demo's clock, which the database shares with every process.
+    init(executable: String, database: String) throws {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["simulate", "--rate", DemoTraffic.rate, "--db", database, "--while-parent-lives"]
-            + (clockStart.map { ["--clock-start", $0] } ?? [])
         // Its output would scribble over the console's screen.
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice

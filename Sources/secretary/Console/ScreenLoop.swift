@@ -8,11 +8,12 @@ import Foundation
 /// running), on Ctrl-C, SIGTERM or SIGHUP, or when the terminal hung up; the caller then
 /// closes the terminal.
 enum ScreenLoop {
-    static func run<Session: LiveSession>(_ session: Session, on terminal: CursesTerminal) {
+    static func run<Session: LiveSession>(_ session: Session, on terminal: CursesTerminal, keeper: SessionKeeper? = nil) {
         session.start()
         var drawn = session.screen
         terminal.draw(session.draw(drawn))
-        while session.isRunning && SignalGuard.stopRequested == 0 {
+        var wasLocked = false
+        while session.isRunning && SignalGuard.stopRequested == 0 && keeper?.endedElsewhere != true {
             var repaint = false
             let reading = Date()
             let input = terminal.read()
@@ -21,7 +22,12 @@ enum ScreenLoop {
             if let input {
                 switch input {
                 case .key(let key):
-                    session.handle(key: key)
+                    keeper?.keyPressed()
+                    if keeper?.lock != nil {
+                        keeper?.handleLocked(key) { terminal.draw(renderSignIn($0)) }
+                    } else {
+                        session.handle(key: key)
+                    }
                 case .resize(let width, let height):
                     session.resize(width: width, height: height)
                     terminal.invalidate()
@@ -29,6 +35,21 @@ enum ScreenLoop {
                 }
             }
             session.poll()
+            let (width, height) = terminal.size
+            keeper?.tick(busy: session.isBusy, width: width, height: height)
+            if let lock = keeper?.lock {
+                // Nothing of the panes shows while locked.
+                terminal.draw(renderSignIn(lock))
+                wasLocked = true
+                continue
+            }
+            if wasLocked {
+                wasLocked = false
+                terminal.invalidate()
+                terminal.draw(session.draw(session.screen))
+                drawn = session.screen
+                continue
+            }
             if session.needsFullRedraw {
                 session.needsFullRedraw = false
                 terminal.invalidate()

@@ -1,0 +1,58 @@
+import CSodium
+import Foundation
+
+/// The thin Swift face of libsodium: Argon2id password hashes and SHA-256. libsodium is
+/// Debian's well-kept, audited C library; its `crypto_pwhash_str` stores the algorithm, the
+/// limits and the salt in the string, and its verify compares in constant time.
+public enum Sodium {
+    /// libsodium must be initialised once before use; it is idempotent and thread-safe.
+    private static let ready: Bool = sodium_init() >= 0
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// An Argon2id hash of `password` at libsodium's interactive limits (64 MiB, 2 passes),
+    /// in the self-describing `$argon2id$v=19$m=...` form.
+    public static func passwordHash(_ password: String) throws -> String {
+        guard ready else { throw Failure(description: "libsodium could not start") }
+        var out = [CChar](repeating: 0, count: Int(crypto_pwhash_STRBYTES))
+        let length = UInt64(password.utf8.count)
+        let status = password.withCString { chars in
+            crypto_pwhash_str(&out, chars, length,
+                              UInt64(crypto_pwhash_OPSLIMIT_INTERACTIVE), Int(crypto_pwhash_MEMLIMIT_INTERACTIVE))
+        }
+        guard status == 0 else { throw Failure(description: "not enough memory to hash a password") }
+        return String(cString: out)
+    }
+
+    /// Whether `password` matches `stored` (a `passwordHash` result), in constant time.
+    public static func verify(_ password: String, against stored: String) -> Bool {
+        guard ready else { return false }
+        let length = UInt64(password.utf8.count)
+        return password.withCString { chars in crypto_pwhash_str_verify(stored, chars, length) == 0 }
+    }
+
+    /// SHA-256 of `bytes`, as 64 lowercase hexadecimal digits.
+    public static func sha256Hex(_ bytes: [UInt8]) -> String {
+        _ = ready
+        var digest = [UInt8](repeating: 0, count: Int(crypto_hash_sha256_BYTES))
+        _ = crypto_hash_sha256(&digest, bytes, UInt64(bytes.count))
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var text = [UInt8]()
+        text.reserveCapacity(64)
+        for byte in digest {
+            text.append(hex[Int(byte >> 4)])
+            text.append(hex[Int(byte & 0xf)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// `count` random bytes from the system's generator, as hexadecimal (session tokens).
+    public static func randomHex(bytes count: Int) -> String {
+        _ = ready
+        var buffer = [UInt8](repeating: 0, count: count)
+        randombytes_buf(&buffer, count)
+        return buffer.map { String(format: "%02x", $0) }.joined()
+    }
+}
