@@ -85,8 +85,10 @@ struct CallbackConcurrencyTests {
         }
         #expect(try store.callbacks().count == 400)
 
+        let started = Date()
         let workers = try logins.map { try Binaries.start(Binaries.stress, [path, "call-back", "50", $0]) }
         let results = workers.map { $0.wait() }
+        print("8 processes × 50 call-backs: \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
         var takenBy: [Int64: [String]] = [:]
         for (login, result) in zip(logins, results) {
             #expect(result.status == 0, "\(login) stderr: \(result.stderr)")
