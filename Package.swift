@@ -46,7 +46,7 @@ let package = Package(
         ),
         // Test helper: several of these write to one database at once.
         .executableTarget(name: "secretary-stress", dependencies: ["SecretaryCore", "SecretaryStore"]),
-        .testTarget(name: "SecretaryCoreTests", dependencies: ["SecretaryCore"]),
+        .testTarget(name: "SecretaryCoreTests", dependencies: ["SecretaryCore"], resources: [.copy("Corpus")]),
         .testTarget(name: "SecretaryStoreTests", dependencies: ["SecretaryStore", "TestSupport"]),
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "SecretaryStore"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),

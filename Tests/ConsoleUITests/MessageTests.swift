@@ -86,6 +86,21 @@ struct MessageFormTests {
         #expect(state.flash?.text == "Message saved")
     }
 
+    /// The console and the store read the text through the same guard (`GuardText`): a
+    /// disguised phrase the store would refuse is highlighted as it is typed.
+    @Test func disguisedAdviceIsHighlightedAsTheStoreWouldRefuseIt() throws {
+        var state = Fixture.answered(language: .fr)
+        _ = update(&state, .key(.character("M")))
+        _ = type("Fièvre", into: &state)
+        _ = update(&state, .key(.tab))
+        _ = update(&state, .key(.tab))
+        _ = type("Fièvre. Pr\u{0435}nez deux compri-més.", into: &state)
+        let form = try #require(messageForm(state))
+        #expect(form.textFindings.map(\.phrase) == ["Pr\u{0435}nez deux compri-més"])
+        #expect(render(state).role(of: "deux compri") == .advice)
+        #expect(update(&state, .key(.enter)).isEmpty, "refused, as the store refuses it")
+    }
+
     @Test func adviceInTheReasonIsRefusedToo() throws {
         var state = Fixture.answered(language: .fr)
         _ = update(&state, .key(.character("M")))

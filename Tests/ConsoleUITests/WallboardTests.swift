@@ -37,6 +37,23 @@ struct WallboardScreenTests {
     }
 
     /// 80 columns: the queue on two lines, the "Waiting" column left out, names cut.
+    /// Who is signed in, since when and from where; someone shown at work with no console
+    /// open is flagged.
+    @Test func signedInOperatorsShowWhereFromAndAGoneConsoleIsFlagged() {
+        let f = WallboardFixture.self
+        let since = f.now.addingTimeInterval(-3600)
+        let figures = SupervisorFigures.compute(
+            day: try! LocalDate(parsing: "2026-11-23"), now: f.now, clients: [f.martin, f.dubois, f.dumont], calls: f.calls,
+            operators: f.operators, presences: f.presences, serviceCalendar: f.calendar,
+            sessions: ["claire": .init(since: since, place: "10.0.0.7")])
+        var state = WallboardState(width: 160, height: 40, language: .en, user: f.sophie, now: f.now)
+        _ = updateWallboard(&state, .figuresLoaded(figures))
+        let screen = renderWallboard(state).text
+        #expect(screen.contains("signed in 09:00 from 10.0.0.7"), "\(screen)")
+        let julien = screen.components(separatedBy: "\n").first { $0.contains("Julien Morel") } ?? ""
+        #expect(julien.contains("no console open"), "\(julien)")
+    }
+
     @Test func at80x24TheTablesNarrow() {
         #expect(lines(WallboardFixture.state(width: 80, height: 24)) == [
             " Sophie Garnier · Supervision · Mon 23/11 10:00:00",

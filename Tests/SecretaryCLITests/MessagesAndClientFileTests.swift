@@ -47,7 +47,16 @@ struct MessagesAndClientFileTests {
     @Test("Refused input exits non-zero, names the reason in one line and writes nothing", arguments: [
         (["messages", "add", "--client", "dr-martin", "--from-name", "Paul", "--phone", "06 11 22 33 44",
           "--text", "Je lui ai dit de prendre deux comprimés. Ce n'est sûrement rien."],
-         "'Ce n'est sûrement rien' is medical advice (reassurance about a symptom, rule 'ce-n-est-rien')"),
+         "'prendre deux comprimés' is medical advice (dosage or medication instruction, rule 'conseil-rapporte-prise')"),
+        // Issue 13, point 9: an emergency term needs --urgent on the command line.
+        (["messages", "add", "--client", "dr-martin", "--from-name", "Paul", "--phone", "06 11 22 33 44",
+          "--text", "Il a une douleur thoracique"],
+         "message refused: 'douleur thoracique' is an emergency term; the console would have opened the emergency script "
+            + "(the caller told to call 15 (SAMU) or 112 (numéro d'urgence européen) at once) and sent the client an urgent "
+            + "message: give --urgent to save it as urgent"),
+        (["messages", "add", "--client", "dr-martin", "--from-name", "Paul", "--phone", "06 11 22 33 44",
+          "--reason", "Ne respire plus", "--text", "Rappeler"],
+         "message refused: 'Ne respire plus' is an emergency term"),
         (["messages", "add", "--client", "dr-martin", "--from-name", "Paul", "--phone", "06 11 22 33 44",
           "--text", "Take two tablets and call back"],
          "message text refused: 'Take two tablets' is medical advice (dosage or medication instruction, rule 'take-medicine')"),
@@ -67,6 +76,36 @@ struct MessagesAndClientFileTests {
         #expect(result.stderr.contains(reason), "stderr: \(result.stderr)")
         #expect(result.stderr.trimmingCharacters(in: .newlines).split(separator: "\n").count == 1, "stderr: \(result.stderr)")
         #expect(try contents(db) == before)
+    }
+
+    /// Issue 13, point 8: each of these was saved by `messages add`.
+    @Test("Advice the command line used to save is refused, written plainly or disguised", arguments: [
+        "il peut prendre un doliprane", "je lui ai conseillé de prendre du paracétamol", "qu'il prenne un doliprane",
+        "Doliprane 1000 toutes les 6h", "mettez de la glace", "appliquez une crème", "vous pouvez attendre demain",
+        "prenez votre traitement habituel",
+        "pre\u{200B}nez deux comprimés", "pre\u{00AD}nez deux comprimés", "pr\u{0435}nez deux comprimés", "pre-nez deux comprimés",
+    ])
+    func broadenedAdviceIsRefused(text: String) throws {
+        let db = Self.untouched
+        let before = try contents(db)
+        let result = try secretary(["messages", "add", "--client", "dr-martin", "--from-name", "Paul",
+                                    "--phone", "06 11 22 33 44", "--text", text], db: db)
+        #expect(result.status != 0, "saved: \(text)")
+        #expect(result.stderr.contains("is medical advice"), "stderr: \(result.stderr)")
+        #expect(try contents(db) == before)
+    }
+
+    @Test func anEmergencyMessageIsSavedWhenMarkedUrgent() throws {
+        let db = try demo()
+        let add = try secretary(["messages", "add", "--client", "dr-martin", "--from-name", "Paul", "--phone", "06 11 22 33 44",
+                                 "--text", "Il a une douleur thoracique", "--urgent"], db: db)
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(add.stdout.contains("saved (urgent)"))
+        // Quoted words are the caller's, and still name the emergency: --urgent is needed too.
+        let quoted = try secretary(["messages", "add", "--client", "dr-martin", "--from-name", "Paul", "--phone", "06 11 22 33 44",
+                                    "--text", "Dit « j'ai une douleur thoracique »"], db: db)
+        #expect(quoted.status != 0)
+        #expect(quoted.stderr.contains("'douleur thoracique' is an emergency term"), "\(quoted.stderr)")
     }
 
     @Test func exportEditImportMakesAnAmendmentAndHistoryShowsIt() throws {

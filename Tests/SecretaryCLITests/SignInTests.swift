@@ -167,4 +167,15 @@ struct SignInTests {
             #expect(result.stderr.contains(expected), "\(tamper): \(result.stderr)")
         }
     }
+
+    /// Issue 13, point 6: the demo's clock is recorded in its database, so a process opened
+    /// without `--clock-start` (a second console, the wallboard) shows the same time and waits.
+    @Test func theDemoClockIsSharedByEveryProcessOnTheDatabase() throws {
+        let db = try Self.freshDemo()
+        let result = try secretary(["supervisor", "--once"], db: db, environment: Binaries.signedInAs("sophie"))
+        #expect(result.status == 0, "\(result.stderr)")
+        let first = result.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        // Seeded at Monday 10:00 a few seconds ago: the same morning, not today's real time.
+        #expect(first.hasPrefix("Supervisor: 2026-11-23 at 10:0"), "\(first)")
+    }
 }

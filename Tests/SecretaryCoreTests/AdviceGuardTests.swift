@@ -37,10 +37,10 @@ struct AdviceGuardTests {
         ("Ce n'est sûrement rien.", "reassurance"),
         ("ce n est pas grave", "reassurance"),
         ("Ne vous inquiétez pas, ça va passer.", "reassurance"),
-        ("Pas besoin d'aller aux urgences.", "reassurance"),
+        ("Pas besoin d'aller aux urgences.", "waiting"),
         ("It's probably nothing.", "reassurance"),
         ("Don't worry about it.", "reassurance"),
-        ("No need to see a doctor.", "reassurance"),
+        ("No need to see a doctor.", "waiting"),
     ])
     func adviceIsRefused(text: String, category: String) throws {
         let findings = AdviceGuard.check(text)
@@ -74,6 +74,75 @@ struct AdviceGuardTests {
     ])
     func quotedWordsPass(text: String) {
         #expect(AdviceGuard.check(text).isEmpty, "\(text) → \(AdviceGuard.check(text).map(\.rule.name))")
+    }
+
+    /// Issue 13, point 8: what the command line saved before the rules were broadened.
+    @Test("Reported advice, a dose with no verb, care and advice to wait are refused", arguments: [
+        ("il peut prendre un doliprane", "dosage"),
+        ("je lui ai conseillé de prendre du paracétamol", "dosage"),
+        ("qu'il prenne un doliprane", "dosage"),
+        ("Doliprane 1000 toutes les 6h", "dosage"),
+        ("mettez de la glace", "care"),
+        ("appliquez une crème", "care"),
+        ("vous pouvez attendre demain", "waiting"),
+        ("prenez votre traitement habituel", "dosage"),
+    ])
+    func theIssuesExamplesAreRefused(text: String, category: String) {
+        let findings = AdviceGuard.check(text)
+        #expect(!findings.isEmpty, "\(text) passed")
+        #expect(findings.contains { $0.rule.category.rawValue == category }, "\(text) → \(findings.map(\.rule.name))")
+    }
+
+    @Test("Advice in disguise is refused: invisible characters, look-alike letters, a hyphen inside a word", arguments: [
+        "pre\u{200B}nez deux comprimés",
+        "pre\u{00AD}nez deux comprimés",
+        "Pr\u{0435}nez deux comprimés",       // Cyrillic е
+        "pre-nez deux comprimés",
+        "\u{FF30}\u{FF52}\u{FF45}\u{FF4E}\u{FF45}\u{FF5A} deux comprimés",  // full-width letters
+        "Prenez deux com-pri-més",
+        "Ta\u{200D}ke two t\u{0430}blets",     // zero-width joiner, Cyrillic а
+        "ne vous inqui\u{2060}étez pas",
+        "\u{0391}ppliquez une crème",         // Greek Alpha
+    ])
+    func disguisedAdviceIsRefused(text: String) {
+        #expect(!AdviceGuard.check(text).isEmpty, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+
+    @Test func aDisguisedPhraseIsHighlightedWhereItIsWritten() throws {
+        let text = "Fièvre. pre\u{200B}nez deux comprimés."
+        let finding = try #require(AdviceGuard.check(text).first)
+        #expect(finding.phrase == "pre\u{200B}nez deux comprimés")
+        #expect(finding.characterRange == 8..<(8 + finding.phrase.count))
+    }
+
+    @Test("The caller's quoted words pass, disguised or not", arguments: [
+        "Il demande « pre\u{200B}nez deux comprimés ? »",
+        "Says \"t\u{0430}ke two tablets\" is on the box.",
+        "La mère dit “mettez de la glace”, le docteur confirme ?",
+    ])
+    func quotedDisguisedWordsPass(text: String) {
+        #expect(AdviceGuard.check(text).isEmpty, "\(text) → \(AdviceGuard.check(text).map(\.rule.name))")
+    }
+
+    @Test func theShippedRulesNamesAreUniqueAcrossFiles() throws {
+        // `adding` keeps the first rule of a name: a repeated name would silently drop a rule.
+        let words = try AdviceRules(parsing: ShippedRules.text(of: "advice-words"), sets: PhrasePattern.Cache())
+        let french = try AdviceRules(parsing: ShippedRules.text(of: "advice-fr"), sets: words.sets)
+        let english = try AdviceRules(parsing: ShippedRules.text(of: "advice-en"), sets: words.sets)
+        let names = (french.rules + english.rules).map(\.name)
+        #expect(Set(names).count == names.count, "\(Dictionary(grouping: names) { $0 }.filter { $0.value.count > 1 }.keys)")
+        #expect(ShippedRules.advice.rules.count == names.count)
+    }
+
+    @Test func aRuleMayNameASetAndAnExceptionForReports() throws {
+        let rules = try AdviceRules(parsing: """
+            set pills comprim*|cachet*
+            dosage pills-a-day @pills ... par jour unless prend|pris
+            """)
+        #expect(AdviceGuard.check("Deux comprimés par jour.", rules: rules).first?.rule.name == "pills-a-day")
+        #expect(AdviceGuard.check("Prend deux comprimés par jour depuis lundi.", rules: rules).isEmpty)
+        #expect(rules.rules.first?.line == "dosage pills-a-day @pills ... par jour unless prend|pris")
+        #expect(throws: LineError.self) { try AdviceRules(parsing: "dosage x @nope ... jour\n") }
     }
 
     @Test func aStrayQuotationMarkProtectsNothing() {
@@ -130,17 +199,17 @@ struct AdviceGuardTests {
     }
 
     @Test func aClientsOwnRulesAreAdded() throws {
-        let extra = try AdviceRules(parsing: "dosage gouttes-nez mettez|mets ... serum\n")
+        let extra = try AdviceRules(parsing: "care etirements faites|fais ... etirement*\n")
         let rules = ShippedRules.advice.adding(extra)
-        #expect(AdviceGuard.check("Mettez du sérum physiologique.", rules: ShippedRules.advice).isEmpty)
-        #expect(AdviceGuard.check("Mettez du sérum physiologique.", rules: rules).first?.rule.name == "gouttes-nez")
+        #expect(AdviceGuard.check("Faites des étirements le matin.", rules: ShippedRules.advice).isEmpty)
+        #expect(AdviceGuard.check("Faites des étirements le matin.", rules: rules).first?.rule.name == "etirements")
     }
 }
 
 @Suite("Rules files")
 struct RulesFileTests {
     @Test("Errors give the line and the field", arguments: [
-        ("# rules\ndosage ok prenez ... comprim*\ndosge typo prenez\n", "line 3: category: 'dosge' is not one of dosage, treatment, diagnosis, reassurance"),
+        ("# rules\ndosage ok prenez ... comprim*\ndosge typo prenez\n", "line 3: category: 'dosge' is not one of dosage, treatment, diagnosis, reassurance, care, waiting"),
         ("dosage Bad-Name prenez\n", "line 1: name: 'Bad-Name' must be lowercase letters, digits and hyphens"),
         ("dosage a prenez\n\ndosage a prends\n", "line 3: name: 'a' is already the name of the rule on line 1"),
         ("diagnosis x c* une grippe\n", "line 1: pattern: 'c* une grippe' 'c*': a word ending in * needs at least 3 letters before the star"),

@@ -72,8 +72,9 @@ struct EmergencyTriageTests {
         let rules = try EmergencyRules(parsing: ShippedRules.text(of: "emergency"), file: "emergency.rules")
         #expect(rules.numbers[.fr]?.map(\.number) == ["15", "112", "3114"])
         #expect(rules.numbers[.be]?.map(\.number) == ["112", "1813"])
-        _ = try AdviceRules(parsing: ShippedRules.text(of: "advice-fr"), file: "advice-fr.rules")
-        _ = try AdviceRules(parsing: ShippedRules.text(of: "advice-en"), file: "advice-en.rules")
+        let words = try AdviceRules(parsing: ShippedRules.text(of: "advice-words"), file: "advice-words.rules")
+        _ = try AdviceRules(parsing: ShippedRules.text(of: "advice-fr"), file: "advice-fr.rules", sets: words.sets)
+        _ = try AdviceRules(parsing: ShippedRules.text(of: "advice-en"), file: "advice-en.rules", sets: words.sets)
     }
 
     @Test("Rules file errors give the line", arguments: [

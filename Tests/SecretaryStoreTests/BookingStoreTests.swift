@@ -336,7 +336,7 @@ struct AbsenceStoreTests {
     }
 
     @Test func aDatabaseFromBeforeNamesWereKeptOnAppointmentsGetsThem() throws {
-        let path = emptyDatabase()  // an older schema is built on it
+        let path = emptyDatabase()
         let monday = try LocalDate(parsing: "2026-11-23")
         let client = try sampleClient()
         let start = client.calendar.instant(monday, try TimeOfDay(parsing: "10:00"))

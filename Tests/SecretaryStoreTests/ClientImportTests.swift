@@ -97,7 +97,8 @@ struct ClientImportTests {
     }
 
     @Test func theDemoClientsAreClientFilesWithAnAmendment() throws {
-        let store = try store()
+        // The demo brings its own team: an empty file.
+        let store = try Store(path: emptyDatabase(), clock: ManualClock(instant("2026-11-23T10:00")))
         try store.seedDemo()
         #expect(try store.clients().count == 12)
         let martin = try ClientID("dr-martin")

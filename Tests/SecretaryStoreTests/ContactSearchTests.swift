@@ -89,7 +89,7 @@ struct ContactSearchTests {
     }
 
     @Test func aDatabaseWithTheSharedIndexIsReindexedByClient() throws {
-        let path = emptyDatabase()  // an older schema is built on it
+        let path = emptyDatabase()
         do {
             let queue = try DatabaseQueue(path: path)
             try Schema.migrator.migrate(queue, upTo: "v2-contact-search")

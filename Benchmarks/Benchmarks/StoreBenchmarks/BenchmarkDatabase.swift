@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SecretaryCore
 import SecretaryStore
 
@@ -61,5 +62,31 @@ enum BenchmarkDatabase {
         for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: scratch + suffix) }
         try manager.copyItem(atPath: path, toPath: scratch)
         return try Store(path: scratch, clock: ManualClock(now))
+    }
+
+    /// A new database holding `entries` audit entries (views of 100,000 contacts in turn),
+    /// for the audit log's lookups; made once and cached beside the others.
+    static func openAuditScratch(entries: Int) throws -> Store {
+        let auditPath = path.replacingOccurrences(of: ".sqlite", with: "-audit\(entries).sqlite")
+        if !FileManager.default.fileExists(atPath: auditPath) {
+            let partial = auditPath + ".partial"
+            try? FileManager.default.removeItem(atPath: partial)
+            let store = try Store(path: partial, clock: ManualClock(now))
+            let writer = Identity.systemActor("bench", may: [.operate])
+            for batch in 0..<(entries / 10_000) {
+                try store.recordRead(by: writer, objectType: "contact",
+                                     objectIDs: (0..<10_000).map { "\((batch * 10_000 + $0) % 100_000)" }, details: "bench")
+            }
+            try store.checkpoint()
+            try FileManager.default.moveItem(atPath: partial, toPath: auditPath)
+        }
+        let store = try Store(path: auditPath, clock: ManualClock(now))
+        try store.write(by: .system, needs: nil) { db, trail in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM operator WHERE login = 'admin'") != true {
+                try db.execute(sql: "INSERT INTO operator (login, display_name, role, created_at) VALUES ('admin', 'Admin', 'admin', 0)")
+            }
+            trail.record("bench", "database", "audit")
+        }
+        return store
     }
 }

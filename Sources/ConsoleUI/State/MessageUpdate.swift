@@ -21,6 +21,8 @@ func adviceExplanation(_ finding: AdviceFinding, _ language: Language) -> String
     case .treatment: .adviceTreatment
     case .diagnosis: .adviceDiagnosis
     case .reassurance: .adviceReassurance
+    case .care: .adviceCare
+    case .waiting: .adviceWaiting
     }
     let colon = language == .fr ? " : " : ": "
     return Text.adviceRefused(language) + colon + "« \(finding.phrase) » (\(kind(language)), "

@@ -46,7 +46,7 @@ public enum Text: String, CaseIterable, Sendable {
     case messageTitle, medicalQuestionTitle, messageCallerName, messageCallback, messageReason, messageUrgency
     case messageText, messageQuestion, messageNormal, messageUrgent, messageFormKeys, medicalQuestionKeys
     case medicalQuestionHint, messageSaved, urgentMessageSaved, medicalQuestionSaved, notMedicalClient
-    case adviceRefused, adviceRule, adviceRephrase, adviceDosage, adviceTreatment, adviceDiagnosis, adviceReassurance
+    case adviceRefused, adviceRule, adviceRephrase, adviceDosage, adviceTreatment, adviceDiagnosis, adviceReassurance, adviceCare, adviceWaiting
     case adviceScriptTitle
     case emergencyTitle, emergencyHeard, emergencyConfirm, emergencyNoCall, emergencyReported
     case messagesTitle, messagesNone, messagesLoading, messagesKeys
@@ -323,6 +323,8 @@ public enum Text: String, CaseIterable, Sendable {
         .adviceTreatment: ("changement de traitement", "change of treatment"),
         .adviceDiagnosis: ("diagnostic", "diagnosis"),
         .adviceReassurance: ("réassurance sur un symptôme", "reassurance about a symptom"),
+        .adviceCare: ("soin à faire", "care instruction"),
+        .adviceWaiting: ("conseil d'attendre ou de ne pas consulter", "advice to wait or not to consult"),
         .adviceScriptTitle: ("Avis médical demandé ? Dites :", "Asked for medical advice? Say:"),
         .emergencyTitle: ("URGENCE", "EMERGENCY"),
         .emergencyHeard: ("Entendu : ", "Heard: "),

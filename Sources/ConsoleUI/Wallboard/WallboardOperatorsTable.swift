@@ -17,13 +17,13 @@ enum WallboardOperatorsTable {
 
     /// `on a call — Cabinet du Dr Martin · since 09:58 from 10.0.0.7`; a person shown at work
     /// with no console open is flagged (their terminal died), so the supervisor follows it up.
-    static func stateText(_ person: SupervisorFigures.OperatorFigures, language: Language) -> String {
+    static func stateText(_ person: SupervisorFigures.OperatorFigures, tracksSessions: Bool, language: Language) -> String {
         var text = Text(person.state)(language)
         if [.onCall, .wrapUp].contains(person.state), let client = person.clientName { text += " — \(client)" }
         if let session = person.session {
             let since = SupervisorFigures.serviceCalendar.timeOfDay(of: session.since).description
             text += language == .fr ? " · connecté \(since) depuis \(session.place)" : " · signed in \(since) from \(session.place)"
-        } else if person.state != .offline {
+        } else if tracksSessions && person.state != .offline {
             text += language == .fr ? " · aucune console" : " · no console open"
         }
         return text
@@ -41,7 +41,8 @@ enum WallboardOperatorsTable {
         let handledTitle = state.text(.columnHandled)
         let handledWidth = DisplayWidth.of(handledTitle)
         let nameWidth = min(22, max(10, rect.width / 5))
-        let stateWidth = min(48, max(8, rect.width - nameWidth - sinceWidth - handledWidth - 3))
+        // Wider when it also says where each person signed in from.
+        let stateWidth = min(figures.tracksSessions ? 80 : 48, max(8, rect.width - nameWidth - sinceWidth - handledWidth - 3))
         func row(_ y: Int, _ cells: [(String, StyleRole)]) {
             let widths = [nameWidth, stateWidth, sinceWidth]
             var x = rect.x
@@ -63,7 +64,7 @@ enum WallboardOperatorsTable {
         let shown = visibleOperators(figures.operators, rows: room)
         var y = rect.y + 1
         for person in shown {
-            row(y, [(person.name, .normal), (stateText(person, language: state.language), role(person.state)),
+            row(y, [(person.name, .normal), (stateText(person, tracksSessions: figures.tracksSessions, language: state.language), role(person.state)),
                     (sinceText(person, now: state.now), .normal),
                     ("\(person.handled)", person.handled == 0 ? .dim : .normal)])
             y += 1

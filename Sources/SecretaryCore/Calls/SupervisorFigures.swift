@@ -20,6 +20,9 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
     public let total: CallTally
     public let clients: [ClientFigures]
     public let operators: [OperatorFigures]
+    /// True when the operators' sessions were read (`OperatorFigures.session`), so that one
+    /// without any is someone at work whose console is gone.
+    public internal(set) var tracksSessions = false
 
     /// One client's day (in the client's own time zone).
     public struct ClientFigures: Hashable, Sendable, Codable {
@@ -64,7 +67,7 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
     public static func compute(day: LocalDate, now: Date, clients: [Client], calls: [Call], operators: [Operator],
                                presences: [OperatorPresence], serviceCalendar: LocalCalendar,
                                thresholdSeconds: Int = defaultThresholdSeconds,
-                               sessions: [String: OperatorSession] = [:],
+                               sessions: [String: OperatorSession]? = nil,
                                callbacksWaiting: [ClientID: Int] = [:]) -> SupervisorFigures {
         var byClient: [ClientID: [Call]] = [:]
         var seen = Set<Int64>()
@@ -109,15 +112,17 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
                 login: person.login, name: person.displayName, state: presence?.state ?? .offline,
                 since: presence?.since, callID: presence?.callID, clientID: clientID,
                 clientName: clientID.flatMap { names[$0] }, handled: handled[person.id] ?? 0,
-                session: sessions[person.login])
+                session: sessions?[person.login])
         }
 
-        return SupervisorFigures(
+        var figures = SupervisorFigures(
             day: day, at: now, thresholdSeconds: thresholdSeconds, waitingNow: waiting.count,
             longestWaitSeconds: waiting.map { $0.waitSeconds(now: now) }.max(),
             callbacksWaiting: clientFigures.reduce(0) { $0 + $1.callbacksWaiting },
             total: CallTally(dayCalls, now: now, thresholdSeconds: thresholdSeconds),
             clients: clientFigures, operators: operatorFigures)
+        figures.tracksSessions = sessions != nil
+        return figures
     }
 
     /// Local midnight to the next local midnight (23 or 25 hours on a clock change).

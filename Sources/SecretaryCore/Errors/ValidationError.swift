@@ -19,7 +19,7 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
 public struct RuleViolation: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Rule: String, Sendable, Codable {
         case outsideOpeningHours, overlapsAppointment, inAbsence, onPublicHoliday
-        case inThePast, blacklistedContact, notFound, conflict, forbidden, medicalAdvice
+        case inThePast, blacklistedContact, notFound, conflict, forbidden, medicalAdvice, emergencyNotUrgent
     }
     public let rule: Rule
     public let reason: String

@@ -27,7 +27,10 @@ public enum AdviceGuard {
         var findings: [AdviceFinding] = []
         for rule in rules.rules {
             for run in runs {
-                for span in rule.pattern.matches(in: run) {
+                let spans = rule.pattern.matches(in: run)
+                if spans.isEmpty { continue }
+                if let unless = rule.unless, !unless.matches(in: run).isEmpty { continue }
+                for span in spans {
                     findings.append(AdviceFinding(rule: rule, match: PhraseMatch(text: text, words: run, span: span)))
                 }
             }

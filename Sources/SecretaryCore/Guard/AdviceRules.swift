@@ -10,6 +10,10 @@ public enum AdviceCategory: String, CaseIterable, Sendable, Codable {
     case diagnosis
     /// Telling the caller not to worry about a symptom: « ce n'est sûrement rien ».
     case reassurance
+    /// Care to give at home: « mettez de la glace », « appliquez une crème ».
+    case care
+    /// Telling the caller to wait or not to see anyone: « vous pouvez attendre demain ».
+    case waiting
 
     /// The words an operator reads in a refusal.
     public var label: String {
@@ -18,6 +22,8 @@ public enum AdviceCategory: String, CaseIterable, Sendable, Codable {
         case .treatment: "change of treatment"
         case .diagnosis: "diagnosis"
         case .reassurance: "reassurance about a symptom"
+        case .care: "care instruction"
+        case .waiting: "advice to wait or not to consult"
         }
     }
 }
@@ -27,11 +33,15 @@ public struct AdviceRule: Hashable, Sendable {
     public let category: AdviceCategory
     public let name: String
     public let pattern: PhrasePattern
+    /// Words that, anywhere in the same sentence, make the match a report rather than advice
+    /// (`il prend du Doliprane toutes les 6 h` tells what the patient does).
+    public let unless: PhrasePattern?
 
-    public init(category: AdviceCategory, name: String, pattern: PhrasePattern) {
+    public init(category: AdviceCategory, name: String, pattern: PhrasePattern, unless: PhrasePattern? = nil) {
         self.category = category
         self.name = name
         self.pattern = pattern
+        self.unless = unless
     }
 }
 
@@ -40,13 +50,19 @@ public struct AdviceRule: Hashable, Sendable {
 /// ```
 /// # a comment
 /// say Je ne peux pas vous donner d'avis médical ; je transmets votre question au médecin.
-/// dosage     prenez-comprimes    prenez|prends ... comprim*|cachet*|gelule*
+/// set pills comprim*|cachet*|gelule*
+/// dosage     prenez-comprimes    prenez|prends ... @pills
 /// diagnosis  c-est-une-grippe    c'est|cest une? grippe
+/// dosage     dose-par-jour       @pills ... par jour unless prend|pris
 /// ```
 ///
-/// One rule a line: its category (`dosage`, `treatment`, `diagnosis`, `reassurance`), its
-/// name (lowercase letters, digits, hyphens; unique), then the pattern (see `PhrasePattern`).
-/// A `say` line gives the sentence operators say when a caller asks for advice.
+/// One rule a line: its category (`dosage`, `treatment`, `diagnosis`, `reassurance`, `care`,
+/// `waiting`), its name (lowercase letters, digits, hyphens; unique), then the pattern (see
+/// `PhrasePattern`), and after `unless` a pattern that, found in the same sentence, lets it pass.
+/// `set NAME WORDS` names alternatives that a later pattern uses as `@NAME` (sets given to
+/// the parser, the shipped ones for a client's rules, are known too). `unless` and `@NAME` are
+/// kept as written in `line`, so a rule reads back only where its sets are known. A `say` line gives the
+/// sentence operators say when a caller asks for advice.
 public struct AdviceRules: Hashable, Sendable {
     public private(set) var rules: [AdviceRule]
     /// The sentence to say when a caller asks for medical advice, in the order given.
@@ -58,8 +74,13 @@ public struct AdviceRules: Hashable, Sendable {
     }
 
     /// Reads a rules file; errors give the line, counted from `firstLine`.
-    public init(parsing text: String, file: String? = nil, firstLine: Int = 1) throws {
+    /// The word sets (`set NAME WORDS`) this file defined, with those it was given.
+    public private(set) var sets = PhrasePattern.Cache()
+
+    public init(parsing text: String, file: String? = nil, firstLine: Int = 1,
+                sets: PhrasePattern.Cache = PhrasePattern.Cache()) throws {
         self.init()
+        var cache = sets
         var lineOfName: [String: Int] = [:]
         for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = firstLine + offset
@@ -70,7 +91,19 @@ public struct AdviceRules: Hashable, Sendable {
                     refusalScript.append(line.dropFirst(4).trimmingCharacters(in: .whitespaces))
                     continue
                 }
-                let rule = try AdviceRule(parsingLine: line, number: number)
+                if line.hasPrefix("set ") {
+                    let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).map(String.init)
+                    guard parts.count == 3, parts[1].allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) }) else {
+                        throw LineError(line: number, field: "set", "expected 'set NAME WORDS', NAME in lowercase letters and digits")
+                    }
+                    do {
+                        try cache.define(set: parts[1], as: parts[2])
+                    } catch let error as ValidationError {
+                        throw LineError(line: number, field: "set", "'\(parts[1])': \(error.reason)")
+                    }
+                    continue
+                }
+                let rule = try AdviceRule(parsingLine: line, number: number, cache: &cache)
                 if let earlier = lineOfName[rule.name] {
                     throw LineError(line: number, field: "name", "'\(rule.name)' is already the name of the rule on line \(earlier)")
                 }
@@ -80,12 +113,15 @@ public struct AdviceRules: Hashable, Sendable {
                 throw error.inFile(file)
             }
         }
+        self.sets = cache.merging(PhrasePattern.Cache())
     }
 
     /// These rules followed by `other`'s (a client's own rules after the shipped ones).
     public func adding(_ other: AdviceRules) -> AdviceRules {
-        AdviceRules(rules: rules + other.rules.filter { rule in !rules.contains { $0.name == rule.name } },
-                    refusalScript: refusalScript + other.refusalScript)
+        var joined = AdviceRules(rules: rules + other.rules.filter { rule in !rules.contains { $0.name == rule.name } },
+                                 refusalScript: refusalScript + other.refusalScript)
+        joined.sets = sets.merging(other.sets)
+        return joined
     }
 
     public var isEmpty: Bool { rules.isEmpty }
@@ -97,8 +133,13 @@ public struct AdviceRules: Hashable, Sendable {
 }
 
 extension AdviceRule {
-    /// Reads `CATEGORY NAME PATTERN`.
+    /// Reads `CATEGORY NAME PATTERN [unless PATTERN]`.
     public init(parsingLine line: String, number: Int) throws {
+        var cache = PhrasePattern.Cache()
+        try self.init(parsingLine: line, number: number, cache: &cache)
+    }
+
+    init(parsingLine line: String, number: Int, cache: inout PhrasePattern.Cache) throws {
         let parts = line.split(maxSplits: 2, whereSeparator: \.isWhitespace).map(String.init)
         guard let categoryWord = parts.first else {
             throw LineError(line: number, field: "rule", "expected CATEGORY NAME PATTERN")
@@ -114,13 +155,19 @@ extension AdviceRule {
         guard name.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) else {
             throw LineError(line: number, field: "name", "'\(name)' must be lowercase letters, digits and hyphens")
         }
+        let halves = parts[2].components(separatedBy: " unless ")
+        guard halves.count <= 2 else { throw LineError(line: number, field: "unless", "'unless' is given more than once") }
         do {
-            self.init(category: category, name: name, pattern: try PhrasePattern(parts[2]))
+            let pattern = try PhrasePattern(halves[0], cache: &cache)
+            let unless = try halves.count == 2 ? PhrasePattern(halves[1], cache: &cache) : nil
+            self.init(category: category, name: name, pattern: pattern, unless: unless)
         } catch let error as ValidationError {
             throw LineError(line: number, field: "pattern", "'\(error.value)' \(error.reason)")
         }
     }
 
     /// The line that reads back as this rule.
-    public var line: String { "\(category.rawValue) \(name) \(pattern.source)" }
+    public var line: String {
+        "\(category.rawValue) \(name) \(pattern.source)" + (unless.map { " unless \($0.source)" } ?? "")
+    }
 }

@@ -45,6 +45,21 @@ public enum EmergencyTriage {
         return script(for: Set(found.map(\.kind)), country: country, matches: found, rules: rules)
     }
 
+    /// Refuses a message that names an emergency term and is not marked urgent, where no
+    /// console shows the script (the command line): the error names the term and what the
+    /// console would have done, and says how to save it anyway.
+    public static func enforceUrgent(_ draft: MessageDraft, country: Country,
+                                     rules: EmergencyRules = ShippedRules.emergency) throws {
+        guard !draft.isUrgent,
+              let assessment = assess(draft.reason + "\n" + draft.text, country: country, rules: rules),
+              let term = assessment.matches.first else { return }
+        let numbers = assessment.numbers.map { "\($0.number) (\($0.label))" }.joined(separator: " or ")
+        throw RuleViolation(.emergencyNotUrgent,
+                            "message refused: '\(term.match.phrase)' is an emergency term; the console would have opened "
+                                + "the emergency script (the caller told to call \(numbers) at once) and sent the client "
+                                + "an urgent message: give --urgent to save it as urgent")
+    }
+
     /// The script when the operator asks for it (`!`) without a term: a life in danger.
     public static func script(country: Country, kinds: Set<EmergencyKind> = [.life],
                               rules: EmergencyRules = ShippedRules.emergency) -> EmergencyAssessment {

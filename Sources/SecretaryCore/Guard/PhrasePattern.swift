@@ -20,26 +20,104 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
         func matches(_ word: String) -> Bool {
             switch self {
             case .exact(let expected): word == expected
-            case .prefix(let start): word.hasPrefix(start)
+            case .prefix(let start): word.utf8.starts(with: start.utf8)
             case .any: true
             }
         }
     }
 
+    /// The alternatives of one element, sorted for speed: rules list hundreds of single words
+    /// (names of medicines), looked up in a set rather than one by one.
+    struct Choice: Hashable, Sendable {
+        var words: Set<String> = []
+        /// Prefixes by their first two bytes (a prefix has at least three letters): a word is
+        /// compared with the few that start like it.
+        var prefixes: [UInt16: [String]] = [:]
+        var any = false
+        /// Alternatives of several words (`sans-doute`), matched word by word: by their first
+        /// word when it is exact, the others tried at every word.
+        var sequences: [String: [[WordTest]]] = [:]
+        var otherSequences: [[WordTest]] = []
+
+        init(_ alternatives: [[WordTest]]) {
+            for alternative in alternatives {
+                guard alternative.count == 1 else {
+                    if case .exact(let first) = alternative[0] {
+                        sequences[first, default: []].append(alternative)
+                    } else {
+                        otherSequences.append(alternative)
+                    }
+                    continue
+                }
+                switch alternative[0] {
+                case .exact(let word): words.insert(word)
+                case .prefix(let start): prefixes[Choice.key(start), default: []].append(start)
+                case .any: any = true
+                }
+            }
+        }
+
+        /// Whether one word (or hyphenated pieces joined) is one of the single-word alternatives.
+        func matchesOne(_ word: String) -> Bool {
+            if any || words.contains(word) { return true }
+            guard !prefixes.isEmpty, let candidates = prefixes[Choice.key(word)] else { return false }
+            return candidates.contains { word.utf8.starts(with: $0.utf8) }
+        }
+
+        static func key(_ word: String) -> UInt16 {
+            var bytes = word.utf8.makeIterator()
+            return UInt16(bytes.next() ?? 0) << 8 | UInt16(bytes.next() ?? 0)
+        }
+
+        var hasSingles: Bool { any || !words.isEmpty || !prefixes.isEmpty }
+        var hasSequences: Bool { !sequences.isEmpty || !otherSequences.isEmpty }
+    }
+
     enum Element: Hashable, Sendable {
         /// One of several word sequences.
-        case words([[WordTest]], optional: Bool)
+        case words(Choice, optional: Bool)
         /// Zero to `max` words of anything.
         case gap(max: Int)
     }
 
     static let gapWords = 3
+    /// At most this many pieces of a hyphenated word are joined (`com-pri-més`).
+    static let hyphenatedPieces = 4
 
     let elements: [Element]
     public let source: String
 
     /// Reads the pattern; the error names what is wrong with it (for a `LineError`).
     public init(_ source: String) throws {
+        var cache = Cache()
+        try self.init(source, cache: &cache)
+    }
+
+    /// What reading a rules file keeps from line to line: its word sets (`@medicine`), and
+    /// the elements already read, by their text (rules repeat the same lists).
+    public struct Cache: Hashable, Sendable {
+        var sets: [String: [[WordTest]]] = [:]
+        var choices: [Substring: Choice] = [:]
+
+        public init() {}
+
+        /// The names of the sets, for an error message.
+        public var setNames: [String] { sets.keys.sorted() }
+
+        /// Defines `@name` as the alternatives of `words` (`a|b*|c-d`, other sets allowed).
+        public mutating func define(set name: String, as words: String) throws {
+            sets[name] = try PhrasePattern.alternatives(Substring(words), pattern: words, cache: self)
+        }
+
+        /// These sets and `other`'s (these first when both define a name); elements are not kept.
+        func merging(_ other: Cache) -> Cache {
+            var merged = Cache()
+            merged.sets = sets.merging(other.sets) { mine, _ in mine }
+            return merged
+        }
+    }
+
+    init(_ source: String, cache: inout Cache) throws {
         let trimmed = source.trimmingCharacters(in: .whitespaces)
         func bad(_ reason: String) -> ValidationError {
             ValidationError(field: "pattern", value: trimmed, reason: reason)
@@ -53,33 +131,16 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
             var body = Substring(token)
             let optional = body.hasSuffix("?") && body.count > 1
             if optional { body = body.dropLast() }
-            var alternatives: [[WordTest]] = []
-            for alternative in body.split(separator: "|", omittingEmptySubsequences: false) {
-                if alternative == "*" {
-                    alternatives.append([.any])
-                    continue
-                }
-                let words = alternative.split { !$0.isLetter && !$0.isNumber && $0 != "*" }
-                guard !words.isEmpty else { throw bad("'\(token)' has an empty alternative") }
-                alternatives.append(try words.map { word in
-                    let folded = SearchText.fold(String(word))
-                    if folded.hasSuffix("*") {
-                        let start = String(folded.dropLast())
-                        guard start.count >= 3, !start.contains("*") else {
-                            throw bad("'\(word)': a word ending in * needs at least 3 letters before the star")
-                        }
-                        return .prefix(start)
-                    }
-                    guard !folded.contains("*") else { throw bad("'\(word)': * stands alone or ends a word") }
-                    return .exact(folded)
-                })
+            if let known = cache.choices[body] {
+                elements.append(.words(known, optional: optional))
+                continue
             }
-            elements.append(.words(alternatives, optional: optional))
+            let choice = Choice(try PhrasePattern.alternatives(body, pattern: trimmed, cache: cache))
+            cache.choices[body] = choice
+            elements.append(.words(choice, optional: optional))
         }
         let required = elements.contains {
-            if case .words(let alternatives, false) = $0 {
-                return alternatives.allSatisfy { $0.contains { $0 != .any } }
-            }
+            if case .words(let choice, false) = $0 { return !choice.any }
             return false
         }
         guard required else { throw bad("needs at least one word that is not optional nor a wildcard") }
@@ -90,6 +151,42 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { source }
+
+    /// The alternatives of one element (`a|b*|c-d|@set`), each a sequence of word tests.
+    static func alternatives(_ body: Substring, pattern: String, cache: Cache) throws -> [[WordTest]] {
+        func bad(_ reason: String) -> ValidationError {
+            ValidationError(field: "pattern", value: pattern, reason: reason)
+        }
+        var alternatives: [[WordTest]] = []
+        for alternative in body.split(separator: "|", omittingEmptySubsequences: false) {
+            if alternative == "*" {
+                alternatives.append([.any])
+                continue
+            }
+            if alternative.hasPrefix("@") {
+                guard let words = cache.sets[String(alternative.dropFirst())] else {
+                    throw bad("'\(alternative)' is not a set defined above")
+                }
+                alternatives += words
+                continue
+            }
+            let words = alternative.split { !$0.isLetter && !$0.isNumber && $0 != "*" }
+            guard !words.isEmpty else { throw bad("'\(body)' has an empty alternative") }
+            alternatives.append(try words.map { word in
+                let folded = GuardText.fold(word)
+                if folded.hasSuffix("*") {
+                    let start = String(folded.dropLast())
+                    guard start.count >= 3, !start.contains("*") else {
+                        throw bad("'\(word)': a word ending in * needs at least 3 letters before the star")
+                    }
+                    return .prefix(start)
+                }
+                guard !folded.contains("*") else { throw bad("'\(word)': * stands alone or ends a word") }
+                return .exact(folded)
+            })
+        }
+        return alternatives
+    }
 
     /// The first match in each run, then the next ones after it: the index range of the
     /// matched words in `words`.
@@ -114,18 +211,69 @@ public struct PhrasePattern: Hashable, Sendable, CustomStringConvertible {
         guard element < elements.count else { return position }
         switch elements[element] {
         case .gap(let max):
-            for skip in 0...max where position + skip <= words.count {
-                if let end = match(element: element + 1, at: position + skip, in: words) { return end }
+            // A hyphenated word counts as one (`over-the-counter`), wherever the gap ends in it.
+            var end = position
+            var whole = 0  // words skipped, a hyphenated one once
+            while end <= words.count {
+                let partial = end > position && words[end - 1].hyphenatedToNext ? 1 : 0
+                if whole + partial > max { return nil }
+                if let matched = match(element: element + 1, at: end, in: words) { return matched }
+                guard end < words.count else { return nil }
+                if !words[end].hyphenatedToNext { whole += 1 }
+                end += 1
             }
             return nil
-        case .words(let alternatives, let optional):
-            for alternative in alternatives where position + alternative.count <= words.count {
-                let fits = alternative.indices.allSatisfy { alternative[$0].matches(words[position + $0].folded) }
-                if fits, let end = match(element: element + 1, at: position + alternative.count, in: words) {
-                    return end
+        case .words(let choice, let optional):
+            if choice.hasSingles, position < words.count {
+                var joined = words[position].folded
+                var end = position + 1
+                while true {
+                    if choice.matchesOne(joined), let matched = match(element: element + 1, at: end, in: words) {
+                        return matched
+                    }
+                    guard end < words.count, words[end - 1].hyphenatedToNext, end - position < PhrasePattern.hyphenatedPieces else { break }
+                    joined += words[end].folded
+                    end += 1
+                }
+            }
+            if position < words.count, choice.hasSequences {
+                // Sequences are indexed by their first word; a hyphenated one may be the first
+                // word's pieces (`pre-nez`), so then every sequence is tried.
+                if words[position].hyphenatedToNext {
+                    for sequences in choice.sequences.values {
+                        for sequence in sequences {
+                            if let end = match(sequence, test: 0, at: position, in: words, then: element + 1) { return end }
+                        }
+                    }
+                } else if let sequences = choice.sequences[words[position].folded] {
+                    for sequence in sequences {
+                        if let end = match(sequence, test: 0, at: position, in: words, then: element + 1) { return end }
+                    }
+                }
+                for sequence in choice.otherSequences {
+                    if let end = match(sequence, test: 0, at: position, in: words, then: element + 1) { return end }
                 }
             }
             return optional ? match(element: element + 1, at: position, in: words) : nil
+        }
+    }
+
+    /// Matches the words of one alternative from `test` on, then the elements from `next`. A
+    /// pattern word matches one word of the text, or a few joined by hyphens (`pre-nez`).
+    private func match(_ tests: [WordTest], test: Int, at position: Int, in words: [TextWord], then next: Int) -> Int? {
+        guard test < tests.count else { return match(element: next, at: position, in: words) }
+        guard position < words.count else { return nil }
+        var joined = words[position].folded
+        var end = position + 1
+        while true {
+            if tests[test].matches(joined),
+               let matched = match(tests, test: test + 1, at: end, in: words, then: next) {
+                return matched
+            }
+            guard tests[test] != .any, end < words.count, words[end - 1].hyphenatedToNext,
+                  end - position < PhrasePattern.hyphenatedPieces else { return nil }
+            joined += words[end].folded
+            end += 1
         }
     }
 }

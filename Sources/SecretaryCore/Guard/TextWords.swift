@@ -5,6 +5,8 @@ import Foundation
 public struct TextWord: Hashable, Sendable {
     public let folded: String
     public let range: Range<String.Index>
+    /// A hyphen alone separates it from the next word (`pre-nez`): a pattern word may match both joined.
+    public var hyphenatedToNext = false
 }
 
 /// Cuts a free text into runs of words that a phrase may span. A run ends at the end of a
@@ -13,7 +15,8 @@ public struct TextWord: Hashable, Sendable {
 public enum TextWords {
     /// The runs of words; with `skippingQuotes`, text between « », “ ” or a pair of " is left
     /// out: it is the caller's own words, reported, not the operator's advice. An unclosed
-    /// quotation mark protects nothing, so a stray « cannot hide what follows it.
+    /// quotation mark protects nothing, so a stray « cannot hide what follows it. Words are
+    /// read through `GuardText`: an invisible character inside a word does not cut it.
     public static func runs(_ text: String, skippingQuotes: Bool) -> [[TextWord]] {
         let quoted = skippingQuotes ? quotedRanges(text) : []
         var runs: [[TextWord]] = []
@@ -21,7 +24,7 @@ public enum TextWords {
         var wordStart: String.Index?
         func endWord(at end: String.Index) {
             if let start = wordStart {
-                run.append(TextWord(folded: SearchText.fold(String(text[start..<end])), range: start..<end))
+                run.append(TextWord(folded: GuardText.fold(text[start..<end]), range: start..<end))
             }
             wordStart = nil
         }
@@ -30,6 +33,7 @@ public enum TextWords {
             run = []
         }
         var index = text.startIndex
+        var lastWasDigit = false
         var quote = quoted.makeIterator()
         var nextQuote = quote.next()
         while index < text.endIndex {
@@ -41,9 +45,21 @@ public enum TextWords {
                 continue
             }
             let character = text[index]
-            if character.isLetter || character.isNumber {
+            if GuardText.isWordCharacter(character) {
+                // `6h`, `500mg`: the number and the unit are two words.
+                let isDigit = character.isNumber
+                if wordStart != nil, isDigit != lastWasDigit { endWord(at: index) }
                 if wordStart == nil { wordStart = index }
+                lastWasDigit = isDigit
+            } else if GuardText.isInvisible(character) {
+                // Part of the word it stands in (dropped when folded); nothing between words.
             } else {
+                if wordStart != nil, GuardText.isHyphen(character), isWordAfter(index, in: text) {
+                    endWord(at: index)
+                    run[run.count - 1].hyphenatedToNext = true
+                    index = text.index(after: index)
+                    continue
+                }
                 endWord(at: index)
                 if isSentenceEnd(character, in: text, at: index) { endRun() }
             }
@@ -52,6 +68,13 @@ public enum TextWords {
         endWord(at: text.endIndex)
         endRun()
         return runs
+    }
+
+    /// Whether a word starts right after the character at `index` (invisible characters skipped).
+    private static func isWordAfter(_ index: String.Index, in text: String) -> Bool {
+        var next = text.index(after: index)
+        while next < text.endIndex, GuardText.isInvisible(text[next]) { next = text.index(after: next) }
+        return next < text.endIndex && GuardText.isWordCharacter(text[next])
     }
 
     /// `.` ends a sentence unless it sits between two digits (`0.5 mg`).

@@ -22,7 +22,7 @@ extension Store {
 
     static func clientAdviceRules(_ text: String, client: ClientID) throws -> AdviceRules {
         do {
-            return try AdviceRules(parsing: text)
+            return try AdviceRules(parsing: text, sets: ShippedRules.advice.sets)
         } catch {
             throw StoreError("the advice rules stored for client '\(client)' are invalid: \(error)")
         }

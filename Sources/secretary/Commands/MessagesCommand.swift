@@ -69,7 +69,8 @@ struct MessagesCommand: ParsableCommand {
             discussion: """
                 The text and the reason are checked for medical advice: a refused text exits non-zero, \
                 names the phrase and the rule, and writes nothing. The caller's own words may be quoted \
-                in « », " " or “ ”: they are not checked.
+                in « », " " or “ ”: they are not checked. A message naming an emergency term \
+                (« douleur thoracique », "can't breathe") is refused unless it is marked --urgent.
                 """)
         @OptionGroup var global: GlobalOptions
         @Option(help: "The client id.") var client: String
@@ -77,7 +78,7 @@ struct MessagesCommand: ParsableCommand {
         @Option(help: "The number to call back (any format).") var phone: String
         @Option(help: "The message.") var text: String
         @Option(help: "Why the caller called (a few words).") var reason: String = ""
-        @Flag(help: "Mark the message urgent.") var urgent = false
+        @Flag(help: "Mark the message urgent (required when it names an emergency term).") var urgent = false
         @Option(help: "A tag, like \"medical question\" (repeatable).") var tag: [String] = []
 
         func run() throws {
@@ -86,6 +87,8 @@ struct MessagesCommand: ParsableCommand {
             let country = try store.client(clientID).country
             let draft = MessageDraft(clientID: clientID, callerName: fromName, callbackNumber: try PhoneNumber(phone, country: country),
                                      reason: reason, text: text, isUrgent: urgent, tags: tag)
+            _ = try draft.message(createdAt: Date())  // sizes and control characters, before the text is quoted back
+            try EmergencyTriage.enforceUrgent(draft, country: country)
             let message = try store.addMessage(draft, by: me.identity)
             print("Message \(message.id) for \(clientID) saved\(message.isUrgent ? " (urgent)" : "").")
         }

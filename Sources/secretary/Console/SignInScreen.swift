@@ -84,7 +84,17 @@ final class SessionKeeper {
     /// Sessions of processes on this machine that died (SIGKILL) are closed at once.
     static func closeDeadSessions(_ store: Store) {
         let host = Credentials.place(.command, command: "").host
-        try? store.closeDeadSessions(host: host) { pid in kill(pid, 0) == 0 || errno == EPERM }
+        try? store.closeDeadSessions(host: host, isAlive: processIsAlive)
+    }
+
+    /// A process exists and is not a zombie (a killed console nobody reaped yet is dead).
+    static func processIsAlive(_ pid: Int32) -> Bool {
+        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return true }
+        // `PID (name) STATE ...`: the state follows the name's closing parenthesis.
+        let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
+        return state != "Z" && state != "X"
     }
 
     /// Called on every loop turn.
