@@ -155,7 +155,7 @@ extension Store {
 
     /// Erases contact `id` (GDPR article 17): the contact, its numbers and notes, the caller's
     /// details on its calls and messages, its waiting-list entries (the audit log, append-only,
-    /// names people by contact id, never by name or number); its appointments stay, unnamed, so the agenda's taken times and the
+    /// names people by contact id, never by name or number) and its call-backs; its appointments stay, unnamed, so the agenda's taken times and the
     /// service's counts do not change. Deleted and overwritten content is zeroed in the file
     /// (secure_delete); the name index is then merged so no old segment keeps the name, and
     /// the WAL written back and truncated.
@@ -181,10 +181,15 @@ extension Store {
             let messages = db.changesCount
             try db.execute(sql: "DELETE FROM waitlist WHERE contact_id = ?", arguments: [id])
             let waitlist = db.changesCount
+            // A call-back is the number to dial: it goes with the person.
+            try db.execute(sql: """
+                DELETE FROM callback WHERE contact_id = ? OR (client_id = ? AND number IN (\(numbers)))
+                """, arguments: StatementArguments([id, client.id.rawValue] as [DatabaseValueConvertible] + phones))
+            let callbacks = db.changesCount
             try db.execute(sql: "DELETE FROM contact WHERE id = ?", arguments: [id])
             trail.record("erase", "contact", "\(id)",
                          "GDPR erasure: \(appointments) appointments kept unnamed, \(calls) calls and \(messages) messages cleared, "
-                             + "\(waitlist) waiting-list entries removed")
+                             + "\(waitlist) waiting-list entries and \(callbacks) call-backs removed")
             return Erasure(contactID: id, appointmentsKept: appointments, callsCleared: calls, messagesCleared: messages,
                            waitlistRemoved: waitlist)
         }
