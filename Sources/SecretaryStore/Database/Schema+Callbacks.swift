@@ -7,7 +7,7 @@ extension Schema {
     ///
     /// Existing abandoned calls of the last two days before the newest call become call-backs,
     /// one per number, unless that number got through afterwards; older ones are history.
-    static func v5Callbacks(_ db: Database) throws {
+    static func v7Callbacks(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE callback (
                 id INTEGER PRIMARY KEY,
