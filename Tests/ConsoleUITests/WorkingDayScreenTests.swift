@@ -19,10 +19,10 @@ struct CallerCardStatusTests {
         var marie = Fixture.marie
         marie.notes = notes
         _ = update(&state, .contactOpened(marie, ContactHistory(appointments: [
-            .init(at: Fixture.at("2026-12-01T09:00"), text: "Consultation — Dr Claire Martin", status: .booked),
-            .init(at: Fixture.at("2026-11-30T09:00"), text: "Consultation — Dr Claire Martin", status: .cancelled),
-            .init(at: Fixture.at("2026-11-16T09:00"), text: "Consultation — Dr Claire Martin", status: .noShow),
-            .init(at: Fixture.at("2026-11-09T09:00"), text: "Consultation — Dr Claire Martin", status: .booked),
+            .init(at: Fixture.at("2026-12-01T09:00"), text: "Consultation — Dr Claire Martin", status: .appointment(.booked)),
+            .init(at: Fixture.at("2026-11-30T09:00"), text: "Consultation — Dr Claire Martin", status: .appointment(.cancelled)),
+            .init(at: Fixture.at("2026-11-16T09:00"), text: "Consultation — Dr Claire Martin", status: .appointment(.noShow)),
+            .init(at: Fixture.at("2026-11-09T09:00"), text: "Consultation — Dr Claire Martin", status: .appointment(.booked)),
         ])))
         _ = update(&state, .key(.character("2")))
         return state

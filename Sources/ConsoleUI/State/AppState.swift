@@ -33,6 +33,12 @@ public enum Overlay: Equatable, Sendable {
     case messages(MessageList)
     /// The versions of the client's instructions and what each changed.
     case instructionsHistory(InstructionsHistory)
+    /// Callers who hung up in the queue, to call back.
+    case callbacks(CallbackList)
+    /// The agenda's absences, and adding one.
+    case absences(AbsenceList)
+    /// The agenda's waiting list.
+    case waitingList(WaitingListView)
 }
 
 public struct NewContactForm: Equatable, Sendable {
