@@ -4,9 +4,9 @@ import Sodium
 
 /// Reads of personal data by one-shot commands, audited without touching the database file:
 /// each read is a line of JSON appended to a sidecar file beside the database (`DB-access`,
-/// mode 0600 like the database), and the next write transaction on the database, by any
-/// process, moves the lines into the audit table's hash chain (in a transaction of its own,
-/// each entry with its real time), then empties the file. So a command that only reads
+/// mode 0600 like the database), and the next write on the database, by any process,
+/// moves the lines into the audit table's hash chain in its transaction (each entry with
+/// its real time), then empties the file. So a command that only reads
 /// leaves the database's bytes as they were and never waits for a writer, and its read is
 /// still in the audit log.
 ///
@@ -157,8 +157,9 @@ struct AccessJournal {
 }
 
 extension Store {
-    /// Moves the journal's entries into the audit log: in one write transaction, which takes
-    /// the database's write lock before the file's lock; the file is emptied after the commit.
+    /// Moves the journal's entries into the audit log in a transaction of their own (the
+    /// write path moves them in its own transaction, `Store.transaction`): the database's
+    /// write lock is taken before the file's lock; the file is emptied after the commit.
     func moveAccessJournal(into writer: any DatabaseWriter) throws {
         var held: AccessJournal.Held?
         try writer.write { db in

@@ -211,7 +211,10 @@ public final class Store: @unchecked Sendable {
                          _ body: (Database, inout AuditTrail) throws -> T) throws -> T {
         do {
             return try mapped {
-                try transaction { db in
+                // A write needing no permission is the sign-in's or the sessions' bookkeeping,
+                // recorded even when the command then does nothing: it leaves the journal to
+                // the next action.
+                try transaction(movingJournal: permission != nil) { db in
                     if let permission { try Store.authorise(identity, permission, action: action, in: db) }
                     var trail = AuditTrail(actor: identity.login, at: clock.now())
                     let result = try body(db, &trail)
@@ -282,7 +285,7 @@ public final class Store: @unchecked Sendable {
 
     private func recordRefusal(_ denied: AccessDenied, by identity: Identity) {
         try? mapped {
-            try transaction { db in
+            try transaction(movingJournal: false) { db in
                 let entry = AuditEntry(at: clock.now(), actor: identity.login, action: "refused", objectType: "permission",
                                        objectID: denied.permission.rawValue, details: denied.action)
                 try AuditChain.append([entry], realAt: Date(), training: isTraining, sessionID: session(of: identity), in: db)
@@ -305,11 +308,22 @@ public final class Store: @unchecked Sendable {
     }
 
     /// Every write transaction goes through here, by whichever door: it first moves the reads
-    /// waiting in the access journal into the audit log (in a transaction of their own).
-    private func transaction<T>(_ body: (Database) throws -> T) throws -> T {
+    /// waiting in the access journal into the audit log, in the same transaction, so a write
+    /// that fails or is refused moves nothing (and writes nothing); the file is emptied after
+    /// the commit.
+    private func transaction<T>(movingJournal: Bool = true, _ body: (Database) throws -> T) throws -> T {
         let writer = try pool
-        if accessJournal.hasEntries { try moveAccessJournal(into: writer) }
-        return try writer.write(body)
+        guard movingJournal, accessJournal.hasEntries else { return try writer.write(body) }
+        var held: AccessJournal.Held?
+        let result = try writer.write { db -> T in
+            if let file = try accessJournal.hold() {
+                held = file
+                try AuditChain.appendMoved(file.lines, in: db)
+            }
+            return try body(db)
+        }
+        held?.empty()
+        return result
     }
 
     /// A read-only look at the database.
