@@ -143,6 +143,8 @@ public struct AppState: Equatable, Sendable {
     public var flash: Flash?
     public var clients: [Client] = []
     public var isRunning = true
+    /// The database holds demo or generated data, not real callers: the status line says so.
+    public var isTrainingData = false
     /// Emergency terms dismissed during the current call.
     public var triage = TriageMemory()
     /// Where the cursor is in the field being typed, in characters from its end.
