@@ -39,6 +39,8 @@ public enum Overlay: Equatable, Sendable {
     case absences(AbsenceList)
     /// The agenda's waiting list.
     case waitingList(WaitingListView)
+    /// The board check: messages that did not reach their client (supervisors).
+    case board(BoardList)
 }
 
 public struct NewContactForm: Equatable, Sendable {
