@@ -114,6 +114,15 @@ public final class StoreConsoleData: ConsoleData {
         try store.deliveries(messages: messages)
     }
 
+    public func board(by user: Operator) throws -> [BoardEntry] {
+        try store.require(.supervise, by: identity, for: "the board of undelivered messages")
+        return try store.board()
+    }
+
+    public func resend(message: Int64, by user: Operator) throws {
+        try store.resend(message: message, by: identity)
+    }
+
     public func markTransmitted(_ messageID: Int64, by user: Operator) throws {
         try store.markTransmitted([messageID], by: identity)
     }

@@ -105,6 +105,20 @@ struct LongSentenceTests {
         #expect(top.contains("Cabinet du Dr Martin") && top.contains("01:23"), "\(top)")
     }
 
+    /// Issue 14: a console on demo or generated data says so; at 80 columns the call's client
+    /// and timer still come first.
+    @Test(arguments: [Language.en, .fr])
+    func trainingDataIsSaidOnTheStatusLine(language: Language) {
+        var wide = Fixture.answered(width: 120, height: 40, language: language)
+        #expect(!render(wide).lines[0].contains(language == .fr ? "DÉMO" : "DEMO"))
+        wide.isTrainingData = true
+        #expect(render(wide).lines[0].contains(language == .fr ? "DÉMO" : "DEMO"), "\(render(wide).lines[0])")
+        var narrow = Fixture.answered(width: 80, height: 24, language: language)
+        narrow.isTrainingData = true
+        let top = render(narrow).lines[0]
+        #expect(top.contains("Cabinet du Dr Martin") && top.contains("01:23"), "\(top)")
+    }
+
     @Test(arguments: [Language.en, .fr])
     func aLongClientNameGivesWayToTheTimer(language: Language) {
         var state = Fixture.answered(width: 80, height: 24, language: language)

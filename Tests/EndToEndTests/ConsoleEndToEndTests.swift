@@ -18,6 +18,9 @@ struct ConsoleEndToEndTests {
         #expect(screen.contains("Claire Dubois · available · Mon 23/11 10:00"))
         #expect(screen.contains("Marie Lefèvre"))
         #expect(screen.contains("« Cabinet du Dr Martin, Claire à l'appareil, bonjour. »"))
+        // Made-up data, and the screen says so for as long as it is open.
+        let statusLine = screen.components(separatedBy: "\n").first ?? ""
+        #expect(statusLine.contains("waiting · DEMO"), "\(statusLine)")
     }
 
     @Test func answeringFindsTheCallerByNumber() throws {

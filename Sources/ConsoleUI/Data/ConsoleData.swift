@@ -160,6 +160,10 @@ public protocol ConsoleData: AnyObject {
     func waitlist(agendaID: Int64) throws -> [WaitlistEntry]
     /// What the dispatch did with each message: its deliveries, by message id.
     func deliveries(messages: [Int64]) throws -> [Int64: [Delivery]]
+    /// The board check: messages that did not reach their client (supervisors; refused to others).
+    func board(by user: Operator) throws -> [BoardEntry]
+    /// Sends a message's failed deliveries again (supervisors).
+    func resend(message: Int64, by user: Operator) throws
 }
 
 extension ConsoleData {

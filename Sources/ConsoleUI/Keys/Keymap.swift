@@ -46,7 +46,7 @@ public enum Scope: Hashable, Sendable {
 
 /// The windows listing things, whose keys are in the keymap like the panes'.
 public enum ListOverlay: Hashable, Sendable {
-    case callbacks, messages, absences, waitingList
+    case callbacks, messages, absences, waitingList, board
 }
 
 public struct Binding: Sendable {
@@ -183,6 +183,13 @@ public enum Keymap {
         Binding(action: .down, keys: [.down, .character("j")], scope: .list(.absences), hinted: false, label: .actionDown),
         Binding(action: .addAbsence, keys: [.character("n")], scope: .list(.absences), hinted: true, label: .actionAddAbsence),
         Binding(action: .cancel, keys: [.escape, .character("A"), .character("q")], scope: .list(.absences), hinted: true,
+                label: .actionClose),
+
+        Binding(action: .board, keys: [.character("B")], scope: .global, hinted: false, label: .actionBoard),
+        Binding(action: .up, keys: [.up, .character("k")], scope: .list(.board), hinted: false, label: .actionUp),
+        Binding(action: .down, keys: [.down, .character("j")], scope: .list(.board), hinted: false, label: .actionDown),
+        Binding(action: .resend, keys: [.character("r")], scope: .list(.board), hinted: true, label: .actionResend),
+        Binding(action: .cancel, keys: [.escape, .character("B"), .character("q")], scope: .list(.board), hinted: true,
                 label: .actionClose),
 
         Binding(action: .up, keys: [.up, .character("k")], scope: .list(.waitingList), hinted: false, label: .actionUp),

@@ -33,6 +33,8 @@ enum Overlays {
             AgendaListOverlay.render(state, list, into: &buffer)
         case .waitingList(let list):
             AgendaListOverlay.render(state, list, into: &buffer)
+        case .board(let list):
+            BoardOverlay.render(state, list, into: &buffer)
         }
     }
 

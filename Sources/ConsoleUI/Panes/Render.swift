@@ -88,6 +88,11 @@ enum StatusLine {
                           + waiting,
                           " \(presence) · \(Language.clock(state.calendar.secondsSinceMidnight(of: state.now)))" + waiting]
         }
+        // On demo or generated data the widest forms say so, before anything else is dropped.
+        if state.isTrainingData {
+            let marker = " · " + state.text(.trainingData)
+            candidates = candidates.flatMap { [$0 + marker, $0] }
+        }
         return candidates.first { DisplayWidth.of($0) <= width } ?? candidates[candidates.count - 1]
     }
 

@@ -57,6 +57,7 @@ extension Overlay {
         case .messages: .messages
         case .absences(let list): list.form == nil ? .absences : nil
         case .waitingList: .waitingList
+        case .board: .board
         default: nil
         }
     }

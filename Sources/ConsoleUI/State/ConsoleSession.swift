@@ -101,6 +101,8 @@ public final class ConsoleSession {
                 return try messagesLoaded(client)
             case .callbacks(let effect):
                 return [performCallbacks(effect)]
+            case .board(let effect):
+                return [performBoard(effect)]
             case .loadInstructionHistory(let client):
                 return [.instructionHistoryLoaded(client, try data.instructionHistory(client: client))]
             case .loadOwnCall:
@@ -129,6 +131,21 @@ extension ConsoleSession {
     func messagesLoaded(_ client: ClientID) throws -> [Event] {
         let messages = try data.messages(client: client)
         return [.messagesLoaded(client, messages), .deliveriesLoaded(try data.deliveries(messages: messages.map(\.id)))]
+    }
+
+    /// Performs a board effect; a refusal (not a supervisor) comes back as its sentence.
+    func performBoard(_ effect: BoardEffect) -> Event {
+        do {
+            switch effect {
+            case .load:
+                return .board(.loaded(try data.board(by: state.user)))
+            case .resend(let id):
+                try data.resend(message: id, by: state.user)
+                return .board(.resent(id, try data.board(by: state.user)))
+            }
+        } catch {
+            return .board(.refused("\(error)"))
+        }
     }
 
     /// Performs a call-back effect; the store's refusal (taken meanwhile, one already held,

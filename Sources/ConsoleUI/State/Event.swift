@@ -39,6 +39,7 @@ public enum Event: Sendable {
     /// A contact and its history read again after a write (no view recorded: it is on screen already).
     case contactRefreshed(Contact, ContactHistory)
     case callbacks(CallbackEvent)
+    case board(BoardEvent)
 }
 
 /// Work the update asks for; performed outside it (by `ConsoleSession`), whose answers come
@@ -74,6 +75,7 @@ public enum Effect: Equatable, Sendable {
     /// The terminal's bell (`--bell`).
     case ringBell
     case callbacks(CallbackEffect)
+    case board(BoardEffect)
     /// The client confirmed on the phone that they have the message.
     case acknowledgeMessage(Int64, ClientID)
     /// A message marked transmitted by mistake goes back to new.

@@ -27,6 +27,7 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         switch state.overlay {
         case .messages(let list): effects.append(.loadMessages(list.clientID))
         case .callbacks(let list): effects.append(.callbacks(.load(list.clientID)))
+        case .board: effects.append(.board(.load))
         case .absences(let list): effects.append(.agenda(.loadAbsences(list.agendaID)))
         case .waitingList(let list): effects.append(.agenda(.loadWaitlist(list.agendaID)))
         default: break
@@ -141,6 +142,8 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         return followStoredCall(&state, stored)
     case .callbacks(let event):
         return handleCallbackEvent(&state, event)
+    case .board(let event):
+        return handleBoardEvent(&state, event)
     }
 }
 
@@ -163,8 +166,10 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 
 private func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
-    case .board, .resend:
-        break // the wallboard's own
+    case .board:
+        return openBoard(&state)
+    case .resend:
+        break // in the board's window
     case .quit:
         if state.call != nil {
             state.overlay = .confirmQuit
@@ -415,6 +420,8 @@ private func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key
         return handleMessageOverlayKey(&state, overlay, key)
     case .callbacks(let list):
         return callbackListKey(&state, list, key)
+    case .board(let list):
+        return boardListKey(&state, list, key)
     case .absences(let list):
         return absenceListKey(&state, list, key)
     case .waitingList(let list):

@@ -25,7 +25,7 @@ public enum Text: String, CaseIterable, Sendable {
     case sectionGreeting, sectionPresentation, sectionServices, sectionAppointments, sectionHours
     case sectionUrgent, sectionTransfer, sectionFaq, sectionNever, sectionNotes
     case agendaNone, agendaClosed, agendaHoliday, agendaWeek
-    case noClient, helpTitle, helpGlobal, helpClose, quitConfirm, tooSmall
+    case noClient, helpTitle, helpGlobal, helpClose, quitConfirm, tooSmall, trainingData
     case noWaitingCall, callAnswered, alreadyOnCall, pickClientTitle, pickClientFilter
     case newContactTitle, newContactLastName, newContactFirstName, newContactPhone, newContactSave, contactSaved
     case endCallTitle, endCallNote, callFinished, noCurrentCall, nowPaused, nowAvailable, pausedCannotAnswer
@@ -213,6 +213,7 @@ public enum Text: String, CaseIterable, Sendable {
         .noClient: ("aucun client", "no client"),
         .helpTitle: ("Aide — touches", "Help — keys"),
         .helpGlobal: ("Partout", "Everywhere"),
+        .trainingData: ("DÉMO", "DEMO"),
         .helpClose: ("Échap ou ? pour fermer", "Esc or ? to close"),
         .quitConfirm: ("Un appel est en cours. Quitter quand même ? (o/n)", "A call is in progress. Quit anyway? (y/n)"),
         .tooSmall: ("Terminal trop petit", "Terminal too small"),
