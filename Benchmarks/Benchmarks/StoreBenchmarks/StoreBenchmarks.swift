@@ -166,7 +166,7 @@ let benchmarks: @Sendable () -> Void = {
         try scratch.recordRead(by: benchActor, objectType: "bench", objectIDs: ["1", "2"], details: "")
     }
 
-    // A whole sign-in: Argon2id (64 MiB, 2 passes) and its audited record; meant to cost
+    // A whole sign-in: Argon2id (64 MiB, 3 passes) and its audited record; meant to cost
     // 0.1–1 s of CPU.
     Benchmark("Sign-in: signIn(login:password:) with Argon2id",
               configuration: .init(metrics: [.wallClock, .cpuTotal], timeUnits: .milliseconds, warmupIterations: 1,
