@@ -75,25 +75,33 @@ public enum InstructionsPane {
         }
     }
 
-    /// Breaks `text` into lines of at most `width` columns, at spaces when possible.
+    /// Breaks `text` into lines of at most `width` columns, at spaces when possible. Each
+    /// word is measured once (the line's width is kept as it grows): the instructions are
+    /// wrapped on every frame.
     static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0, DisplayWidth.of(text) > width else { return [text] }
         var lines: [String] = []
         var current = ""
+        var currentWidth = 0
         for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
-            let candidate = current.isEmpty ? word : current + " " + word
-            if DisplayWidth.of(candidate) <= width {
-                current = candidate
+            let wordWidth = DisplayWidth.of(word)
+            let candidateWidth = current.isEmpty ? wordWidth : currentWidth + 1 + wordWidth
+            if candidateWidth <= width {
+                current = current.isEmpty ? word : current + " " + word
+                currentWidth = candidateWidth
                 continue
             }
             if !current.isEmpty { lines.append(current) }
             var rest = word
-            while DisplayWidth.of(rest) > width {
+            var restWidth = wordWidth
+            while restWidth > width {
                 let head = DisplayWidth.prefix(rest, columns: width)
                 lines.append(head)
                 rest = String(rest.dropFirst(head.count))
+                restWidth = DisplayWidth.of(rest)
             }
             current = rest
+            currentWidth = restWidth
         }
         if !current.isEmpty { lines.append(current) }
         return lines

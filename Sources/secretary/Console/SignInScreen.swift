@@ -83,9 +83,11 @@ final class SessionKeeper {
 
     /// Sessions of processes on this machine that died (SIGKILL) are closed at once.
     static func closeDeadSessions(_ store: Store) {
-        let host = Credentials.place(.command, command: "").host
         try? store.closeDeadSessions(host: host, isAlive: processIsAlive)
     }
+
+    /// This machine's name, asked once: the heartbeat's check runs every few seconds.
+    static let host = Credentials.place(.command, command: "").host
 
     /// A process exists and is not a zombie (a killed console nobody reaped yet is dead).
     static func processIsAlive(_ pid: Int32) -> Bool {
