@@ -9,7 +9,8 @@ public final class StoreConsoleData: ConsoleData {
     /// The signed-in person (with their session) whose actions this console records.
     public let identity: Identity
 
-    private let changes: ChangeMark
+    /// What tells another terminal's change (the screen loop asks it whether a commit was seen).
+    public let changes: ChangeMark
 
     public init(store: Store, identity: Identity) {
         self.store = store

@@ -9,7 +9,8 @@ public final class StoreWallboardData: WallboardData {
     /// The supervisor signed in: resending is done in their name.
     public var identity: Identity?
 
-    private let changes: ChangeMark
+    /// What tells another terminal's change (the screen loop asks it whether a commit was seen).
+    public let changes: ChangeMark
 
     public init(store: Store) {
         self.store = store

@@ -30,8 +30,34 @@ public enum InstructionsPane {
         return max(10, (layout.panes[.instructions]?.width ?? state.width) - 2)
     }
 
+    /// What the pane's lines are wrapped from.
+    private struct Source: Equatable {
+        let instructions: Instructions?
+        let client: Client?
+        let refusalScript: [String]?
+        let user: Operator
+        let language: Language
+        let width: Int
+    }
+
+    /// The lines last wrapped, with their source: the pane is drawn every second (the clock
+    /// ticks) and its text seldom changes. Shared by every state, so guarded for the tests'
+    /// threads.
+    nonisolated(unsafe) private static var wrapped: (source: Source, lines: [Line])?
+    private static let wrappedLock = NSLock()
+
     /// The pane's lines, wrapped to `width`.
     public static func lines(_ state: AppState, width: Int) -> [Line] {
+        let source = Source(instructions: state.context?.instructions, client: state.context?.client,
+                            refusalScript: state.context?.refusalScript, user: state.user, language: state.language,
+                            width: width)
+        if let last = wrappedLock.withLock({ wrapped }), last.source == source { return last.lines }
+        let lines = wrap(state, width: width)
+        wrappedLock.withLock { wrapped = (source, lines) }
+        return lines
+    }
+
+    private static func wrap(_ state: AppState, width: Int) -> [Line] {
         guard let instructions = state.context?.instructions else {
             return AdviceScriptBlock.lines(state, width: width) + [Line(text: state.text(.instructionsNone), role: .dim)]
         }

@@ -11,6 +11,9 @@ public final class ChangeMark {
     private let store: Store
     private var version: Int?
     private var mark = 0
+    /// Whether the last look found another connection's commit (a heartbeat's too). A wake on
+    /// a write to the log that found none came before the commit's end: look again shortly.
+    public private(set) var sawCommit = false
 
     public init(store: Store) { self.store = store }
 
@@ -21,7 +24,8 @@ public final class ChangeMark {
                 // Per connection: it moves when another connection commits, and the writer is
                 // always the same connection.
                 let version = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
-                if version != self.version {
+                sawCommit = version != self.version
+                if sawCommit {
                     self.version = version
                     mark = try Int.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM audit")) ?? 0
                 }

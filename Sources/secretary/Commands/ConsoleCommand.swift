@@ -92,7 +92,7 @@ struct ConsoleLauncher {
         var state = AppState(width: width, height: height, language: appearance.language, user: user, now: data.now())
         state.ringsBell = options.bell
         let session = ConsoleSession(state: state, data: data)
-        ScreenLoop.run(session, on: terminal, keeper: keeper, databasePath: store.path)
+        ScreenLoop.run(session, on: terminal, keeper: keeper, databasePath: store.path, changes: data.changes)
         if keeper.endedElsewhere {
             reason = "ended elsewhere"
             terminal.close()

@@ -3,6 +3,7 @@ import CursesBackend
 import Foundation
 import Inotify
 import SecretaryCore
+import SecretaryStore
 
 /// The one terminal loop of the console and the wallboard: wait for a key, a write to the
 /// database or the clock's next second, hand the key over, poll the clock and the other
@@ -13,17 +14,19 @@ import SecretaryCore
 /// Waking: every commit of every process writes the database's write-ahead log, and the
 /// kernel tells (inotify), so a call shows within milliseconds and an idle screen sleeps
 /// until its clock's next second. The commit's last step (the log's index in shared memory)
-/// is not a write the kernel reports, so a wake that found nothing new looks once more a
-/// moment later. Without inotify, or once the log file went away, the loop polls every
+/// is not a write the kernel reports, so a wake that found no commit looks once more a
+/// moment later (a heartbeat's commit, seen, changes nothing and needs no second look). Without inotify, or once the log file went away, the loop polls every
 /// 250 ms as it always did.
 enum ScreenLoop {
     /// The poll's period when nothing wakes the loop.
     static let pollMilliseconds: Int32 = 250
     /// The second look after a write to the log that showed nothing new yet.
     static let settleMilliseconds: Int32 = 15
+    /// How long a write to the log waits for the rest of its commit.
+    static let coalesceMicroseconds: useconds_t = 1_000
 
     static func run<Session: LiveSession>(_ session: Session, on terminal: CursesTerminal, keeper: SessionKeeper? = nil,
-                                          databasePath: String? = nil) {
+                                          databasePath: String? = nil, changes: ChangeMark? = nil) {
         let logWrites = databasePath.flatMap { FileChangeSignal(path: $0 + "-wal") }
         session.start()
         var drawn = session.screen
@@ -42,6 +45,11 @@ enum ScreenLoop {
             // A read that gives nothing long before the timeout: the terminal may be gone.
             if input == nil, Date().timeIntervalSince(reading) < 0.05, CursesTerminal.inputHungUp { break }
             let written = logWrites?.drain() == true
+            if written {
+                // A commit is several writes: let it end, and wake once for all of them.
+                usleep(coalesceMicroseconds)
+                logWrites?.drain()
+            }
             if let input {
                 switch input {
                 case .key(let key):
@@ -58,7 +66,7 @@ enum ScreenLoop {
                 }
             }
             let changed = session.poll()
-            settle = written && !changed
+            settle = written && !changed && changes?.sawCommit != true
             if session.needsBell {
                 session.needsBell = false
                 terminal.bell()
