@@ -15,8 +15,9 @@ import SecretaryStore
 /// kernel tells (inotify), so a call shows within milliseconds and an idle screen sleeps
 /// until its clock's next second. The commit's last step (the log's index in shared memory)
 /// is not a write the kernel reports, so a wake that found no commit looks once more a
-/// moment later (a heartbeat's commit, seen, changes nothing and needs no second look). Without inotify, or once the log file went away, the loop polls every
-/// 250 ms as it always did.
+/// moment later (a heartbeat's commit, seen, changes nothing and needs no second look).
+/// Without inotify, or once the log file went away, the loop polls every 250 ms as it
+/// always did.
 enum ScreenLoop {
     /// The poll's period when nothing wakes the loop.
     static let pollMilliseconds: Int32 = 250
@@ -40,7 +41,7 @@ enum ScreenLoop {
             var repaint = false
             let reading = Date()
             let watching = logWrites?.isWatching == true
-            let timeout = watching ? settle ? settleMilliseconds : untilNextSecond(session.clock) : pollMilliseconds
+            let timeout = watching ? (settle ? settleMilliseconds : untilNextSecond(session.clock)) : pollMilliseconds
             let input = terminal.read(timeout: timeout, alsoWakingOn: watching ? logWrites?.descriptor : nil)
             // A read that gives nothing long before the timeout: the terminal may be gone.
             if input == nil, Date().timeIntervalSince(reading) < 0.05, CursesTerminal.inputHungUp { break }
