@@ -56,10 +56,11 @@ struct GlobalOptions: ParsableArguments {
     /// `.readOnly` for a command that only reads (one read-only connection, never waiting
     /// behind a writer, the file left as it was), `.readWrite` for one that writes (waiting
     /// at most `Store.writeWait` for another writer), `.create` for init, demo and generate.
-    /// Warnings (loose permissions) go to stderr.
+    /// Warnings (loose permissions) go to stderr. `oneShot`: a command that runs and exits
+    /// opens one connection; the console, the wallboard and the workers keep a pool.
     func openStore(_ mode: OpenMode = .readWrite, busyTimeout: TimeInterval = Store.writeWait,
-                   applyClock: Bool = true) throws -> Store {
-        let store = try Store(path: databasePath, mode: mode, busyTimeout: busyTimeout)
+                   applyClock: Bool = true, oneShot: Bool = false) throws -> Store {
+        let store = try Store(path: databasePath, mode: mode, busyTimeout: busyTimeout, oneShot: oneShot)
         for warning in store.warnings { printError(warning) }
         if applyClock { try self.applyClock(to: store) }
         return store
@@ -73,11 +74,12 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// The database and the person running `command`, signed in with their password. The
-    /// sign-in and the audit of what is read are writes: a signed-in command opens the
-    /// database for writing, whatever it then does.
-    func signedIn(_ command: String) throws -> (Store, SignedIn) {
-        let store = try openStore()
+    /// The database and the person running `command`, signed in with their password.
+    /// `.readOnly` for a command that only reads: a successful sign-in writes nothing, and
+    /// what the command reads of people's data is audited through the access journal, so
+    /// the database stays as it was and the command never waits for a writer.
+    func signedIn(_ command: String, _ mode: OpenMode = .readWrite) throws -> (Store, SignedIn) {
+        let store = try openStore(mode, oneShot: true)
         return (store, try signIn(to: store, command: command))
     }
 

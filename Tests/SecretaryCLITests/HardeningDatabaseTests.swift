@@ -147,8 +147,8 @@ struct HardeningDatabaseTests {
         #expect(result.stderr.contains("incomplete"), "\(result.stderr)")
     }
 
-    // 6. A held write lock: every command gives up within its bound. (Readers too wait, now:
-    // their sign-in and the audit of what they read are writes.)
+    // 6. A held write lock: readers answer at once (their sign-in and the audit of what they
+    // read write nothing to the database); writers give up within their bound.
     @Test func aHeldWriteLockDelaysNoCommandPastItsLimit() throws {
         let db = try demo()
         let holder = try Binaries.start("/usr/bin/env", ["sqlite3", db, "BEGIN IMMEDIATE;",
@@ -156,14 +156,15 @@ struct HardeningDatabaseTests {
                                                          ".shell exec sleep 40 </dev/null >/dev/null 2>&1", "COMMIT;"])
         defer { holder.send(SIGKILL); _ = holder.wait() }
         Thread.sleep(forTimeInterval: 0.5)
-        for arguments in [["clients"], ["calls"], ["contacts", "find", "lefe", "--client", "dr-martin"],
-                          ["agenda", "--client", "dr-martin", "--week", "2026-W48"]] {
+        for arguments in [["clients"], ["calls"], ["messages"], ["contacts", "find", "lefe", "--client", "dr-martin"],
+                          ["contacts", "find", "06 12 34 56 78", "--client", "dr-martin"],
+                          ["agenda", "--client", "dr-martin", "--week", "2026-W48"], ["audit", "--limit", "5"]] {
             let started = Date()
             let result = try secretary(arguments + ["--clock-start", "2026-11-23T10:00"], db: db)
             let seconds = Date().timeIntervalSince(started)
-            #expect(result.status == 0 || (result.status == 75 && result.stderr.contains("busy")),
-                    "\(arguments): \(result.status) \(result.stderr)")
-            #expect(seconds < 7.5, "\(arguments) took \(seconds) s behind a writer")
+            #expect(result.status == 0, "\(arguments): \(result.status) \(result.stderr)")
+            // The password's Argon2id is most of it; a wait for the lock would be 5 s.
+            #expect(seconds < 2.5, "\(arguments) took \(seconds) s behind a writer")
         }
         let started = Date()
         let callIn = try secretary(["call-in", "--line", "01 42 68 10 01", "--from", "06 12 34 56 78",
@@ -181,13 +182,11 @@ struct HardeningDatabaseTests {
         #expect(addSeconds < 7.5, "messages add gave up after \(addSeconds) s")
     }
 
-    /// Read commands write nothing but their sign-in and the audit of what was read. (Their
-    /// bytes cannot stay as they were while reads are audited: see `OpenMode.readOnly`.)
-    @Test func readCommandsWriteNothingButTheirAudit() throws {
+    /// Read commands write nothing to the database, not even their sign-in or the audit of
+    /// what was read (that goes to the access journal beside it).
+    @Test func readCommandsWriteNothingAtAll() throws {
         let db = try demo()
-        func withoutAudit() throws -> String {
-            try contents(db).split(separator: "\n").filter { !$0.contains("INSERT INTO audit") }.joined(separator: "\n")
-        }
+        func withoutAudit() throws -> String { try fullContents(db) }
         let before = try withoutAudit()
         for arguments in [["clients"], ["calls"], ["messages"], ["operators"], ["absence", "list", "--client", "dr-martin"],
                           ["contacts", "find", "06 12 34 56 78", "--client", "dr-martin"],
@@ -196,7 +195,7 @@ struct HardeningDatabaseTests {
                           ["client", "export", "dr-martin"], ["client", "history", "dr-martin"]] {
             let result = try secretary(arguments + ["--clock-start", "2026-11-23T10:00"], db: db)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
-            #expect(try withoutAudit() == before, "\(arguments) wrote more than its audit")
+            #expect(try withoutAudit() == before, "\(arguments) wrote to the database")
         }
     }
 

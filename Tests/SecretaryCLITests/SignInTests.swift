@@ -132,7 +132,11 @@ struct SignInTests {
         #expect(result.stderr.contains("--clock-start is for training"), "\(result.stderr)")
         // On a demo database the audit keeps the real time beside the training time.
         let demo = try Self.freshDemo()
-        _ = try secretary(["clients", "--clock-start", "2019-03-04T10:00"], db: demo)
+        // (A write: `clients` writes nothing at all, and a read's entry waits in the access
+        // journal, with both times too: see AccessJournalTests.)
+        let add = try secretary(["messages", "add", "--client", "dr-martin", "--from-name", "Jean Test", "--phone", "06 11 22 33 44",
+                                 "--text", "Rappeler", "--clock-start", "2019-03-04T10:00"], db: demo)
+        #expect(add.status == 0, "\(add.stderr)")
         let times = try Self.sql(demo, "SELECT at, training_at FROM audit ORDER BY id DESC LIMIT 1").split(separator: "|")
         let now = Date().timeIntervalSince1970
         #expect(times.count == 2 && abs((Double(times[0]) ?? 0) - now) < 120, "\(times)")
@@ -141,7 +145,12 @@ struct SignInTests {
 
     @Test func auditVerifyFindsAnEditedADeletedAndAnInsertedEntry() throws {
         let db = try Self.freshDemo()
-        for _ in 1...4 { _ = try secretary(["clients"], db: db) }
+        // Entries to tamper with (a read-only command like `clients` writes none).
+        for index in 1...4 {
+            let add = try secretary(["messages", "add", "--client", "dr-martin", "--from-name", "Jean Test", "--phone",
+                                     "06 11 22 33 44", "--text", "Rappeler \(index)"], db: db)
+            #expect(add.status == 0, "\(add.stderr)")
+        }
         let clean = try secretary(["audit", "verify"], db: db)
         #expect(clean.status == 0 && clean.stdout.contains("intact"), "\(clean.stdout)\(clean.stderr)")
         // The log refuses changes outright...

@@ -93,9 +93,10 @@ struct DatabaseFile {
     }
 
     /// A database other users may read (0644, say) is made 0600, and so are its -wal and
-    /// -shm (SQLite gives them the database's mode), when this process owns them.
+    /// -shm (SQLite gives them the database's mode) and its access journal, when this
+    /// process owns them.
     private mutating func tightenPermissions(_ path: String) {
-        for file in [path, path + "-wal", path + "-shm"] {
+        for file in [path, path + "-wal", path + "-shm", AccessJournal(databasePath: path).path] {
             var status = stat()
             guard stat(file, &status) == 0, status.st_mode & 0o077 != 0 else { continue }
             let mode = String(status.st_mode & 0o777, radix: 8)

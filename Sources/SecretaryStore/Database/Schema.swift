@@ -16,6 +16,7 @@ enum Schema {
         migrator.registerMigration("v5-interchange", migrate: v5Interchange)
         migrator.registerMigration("v6-data-protection", migrate: v6DataProtection)
         migrator.registerMigration("v7-callbacks", migrate: v7Callbacks)
+        migrator.registerMigration("v8-access-journal", migrate: v8AccessJournal)
         return migrator
     }
 

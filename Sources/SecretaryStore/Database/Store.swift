@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SecretaryCore
+import Sodium
 
 /// Who acts. A person is named by login: the store reads their role (and whether the account
 /// is enabled) from the operator table at each write, so a role change or a disabled account
@@ -59,9 +60,19 @@ public final class Store: @unchecked Sendable {
     public internal(set) var clock: any Clock
     /// True when `clock` is a training clock: audit entries then record both times.
     public internal(set) var isTraining = false
-    /// A pool (a writer and readers) for commands that write, one read-only connection for
-    /// those that only read.
-    let pool: any DatabaseWriter
+    /// How the command uses the database (see `OpenMode`).
+    public let mode: OpenMode
+    /// The connection opened: a pool (a writer and readers) for the long-running commands
+    /// (the console, the wallboard, the workers), one connection for a one-shot command, one
+    /// read-only connection for a command that only reads. Reads go through it.
+    private let connection: any DatabaseWriter
+    /// A read-only store's writer, opened only when it must write after all: a failed
+    /// sign-in, a refusal (both audited), nothing else.
+    private var lateWriter: (any DatabaseWriter)?
+    private let lateWriterLock = NSLock()
+    private let configuration: Configuration
+    /// Where command-line reads of personal data are audited without writing the database.
+    let accessJournal: AccessJournal
     /// What the opening found worth telling the user (loose permissions, tightened).
     public let warnings: [String]
     /// How long a write waits for another process's lock before giving up.
@@ -85,11 +96,15 @@ public final class Store: @unchecked Sendable {
     /// every wait for another process's lock (and the opening itself); the commands pass
     /// theirs (`writeWait`, `consoleWait`), the library's users (tests, benchmarks, the
     /// stress helper) keep a generous default.
+    /// `oneShot`: a command that runs and exits opens one connection (no pool: each
+    /// connection opened parses the schema again).
     public init(path: String, clock: any Clock = SystemClock(), mode: OpenMode = .create,
-                busyTimeout: TimeInterval = 30) throws {
+                busyTimeout: TimeInterval = 30, oneShot: Bool = false) throws {
         self.path = path
         self.clock = clock
+        self.mode = mode
         self.busyTimeout = busyTimeout
+        accessJournal = AccessJournal(databasePath: path)
         let file = try DatabaseFile.prepare(path, mode: mode)
         warnings = file.warnings
         var configuration = Configuration()
@@ -105,9 +120,10 @@ public final class Store: @unchecked Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA mmap_size = 1073741824; PRAGMA secure_delete = ON")
         }
+        self.configuration = configuration
         do {
-            pool = try Store.open(path: path, mode: mode, configuration: configuration,
-                                  deadline: Date().addingTimeInterval(busyTimeout))
+            connection = try Store.open(path: path, mode: mode, oneShot: oneShot, configuration: configuration,
+                                        deadline: Date().addingTimeInterval(busyTimeout))
         } catch let error as DatabaseError where error.isBusy {
             throw StoreError.busy(path, seconds: busyTimeout)
         } catch let error as DatabaseError {
@@ -115,24 +131,48 @@ public final class Store: @unchecked Sendable {
         }
     }
 
-    /// Reads the schema's state with one read-only connection (no write, no write lock),
-    /// then: keeps that connection for a read-only command whose schema is current; opens a
-    /// pool for the others; migrates only a file whose schema is behind, or a new one.
-    private static func open(path: String, mode: OpenMode, configuration: Configuration,
+    /// Reads the schema's state with a read (no write, no write lock) on the connection the
+    /// command keeps: one read-only connection for a command that only reads, one connection
+    /// for another one-shot command, a pool for the rest (and for a new file, which the pool
+    /// puts in WAL mode). Migrates only a file whose schema is behind, or a new one.
+    private static func open(path: String, mode: OpenMode, oneShot: Bool, configuration: Configuration,
                              deadline: Date) throws -> any DatabaseWriter {
+        if mode == .readOnly || (oneShot && mode == .readWrite) {
+            var own = configuration
+            own.readonly = mode == .readOnly
+            var connection: DatabaseQueue? = try DatabaseQueue(path: path, configuration: own)
+            let state = try connection?.read(SchemaState.init) ?? .empty
+            try state.check(path: path, mode: mode)
+            if state == .current, let connection { return connection }
+            connection = nil
+            // Behind: migrated by a writer first (rare: once per upgrade), then reopened.
+            try Schema.migrator.migrate(openPool(path: path, configuration: configuration, deadline: deadline))
+            return try DatabaseQueue(path: path, configuration: own)
+        }
         var readOnly = configuration
         readOnly.readonly = true
         var reader: DatabaseQueue? = try DatabaseQueue(path: path, configuration: readOnly)
         let state = try reader?.read(SchemaState.init) ?? .empty
         try state.check(path: path, mode: mode)
-        if mode == .readOnly && state == .current, let reader { return reader }
         reader = nil
         let pool = try openPool(path: path, configuration: configuration, deadline: deadline)
         // The migrator takes the write lock and applies only what is missing, so two
         // processes starting together on an old file migrate it once.
         if state != .current { try Schema.migrator.migrate(pool) }
-        if mode == .readOnly { return try DatabaseQueue(path: path, configuration: readOnly) }
         return pool
+    }
+
+    /// Where writes go: the connection opened, or for a read-only store a writer opened now.
+    var pool: any DatabaseWriter {
+        get throws {
+            guard mode == .readOnly else { return connection }
+            return try lateWriterLock.withLock {
+                if let lateWriter { return lateWriter }
+                let writer = try DatabaseQueue(path: path, configuration: configuration)
+                lateWriter = writer
+                return writer
+            }
+        }
     }
 
     /// Opens the pool, retrying until `deadline` while another process holds the file busy
@@ -152,7 +192,7 @@ public final class Store: @unchecked Sendable {
 
     /// The migrations applied to this file, oldest first.
     public func appliedMigrations() throws -> [String] {
-        try pool.read { try Schema.migrator.appliedMigrations($0) }
+        try connection.read { try Schema.migrator.appliedMigrations($0) }
     }
 
     public static var schemaVersions: [String] { Schema.versions }
@@ -171,7 +211,10 @@ public final class Store: @unchecked Sendable {
                          _ body: (Database, inout AuditTrail) throws -> T) throws -> T {
         do {
             return try mapped {
-                try pool.write { db in
+                // A write needing no permission is the sign-in's or the sessions' bookkeeping,
+                // recorded even when the command then does nothing: it leaves the journal to
+                // the next action.
+                try transaction(movingJournal: permission != nil) { db in
                     if let permission { try Store.authorise(identity, permission, action: action, in: db) }
                     var trail = AuditTrail(actor: identity.login, at: clock.now())
                     let result = try body(db, &trail)
@@ -195,7 +238,7 @@ public final class Store: @unchecked Sendable {
                         _ body: (Database) throws -> T) throws -> T {
         do {
             return try mapped {
-                try pool.read { db in
+                try connection.read { db in
                     try Store.authorise(identity, permission, action: action, in: db)
                     return try body(db)
                 }
@@ -242,7 +285,7 @@ public final class Store: @unchecked Sendable {
 
     private func recordRefusal(_ denied: AccessDenied, by identity: Identity) {
         try? mapped {
-            try pool.write { db in
+            try transaction(movingJournal: false) { db in
                 let entry = AuditEntry(at: clock.now(), actor: identity.login, action: "refused", objectType: "permission",
                                        objectID: denied.permission.rawValue, details: denied.action)
                 try AuditChain.append([entry], realAt: Date(), training: isTraining, sessionID: session(of: identity), in: db)
@@ -253,7 +296,7 @@ public final class Store: @unchecked Sendable {
     /// Writes that are bookkeeping, not actions (a session's heartbeat): no audit entry, or
     /// the log would fill with them. Nothing else may use this.
     func writeBookkeeping(_ body: (Database) throws -> Void) throws {
-        try mapped { try pool.write(body) }
+        try mapped { try transaction(body) }
     }
 
     /// One step of a long job that writes in many short transactions so that consoles never
@@ -261,12 +304,31 @@ public final class Store: @unchecked Sendable {
     /// in its own row, written in the same transaction as each step, and its last step goes
     /// through `write(by:)` with the one audit entry that sums the run up.
     func writeStep<T>(_ body: (Database) throws -> T) throws -> T {
-        try mapped { try pool.write(body) }
+        try mapped { try transaction(body) }
+    }
+
+    /// Every write transaction goes through here, by whichever door: it first moves the reads
+    /// waiting in the access journal into the audit log, in the same transaction, so a write
+    /// that fails or is refused moves nothing (and writes nothing); the file is emptied after
+    /// the commit.
+    private func transaction<T>(movingJournal: Bool = true, _ body: (Database) throws -> T) throws -> T {
+        let writer = try pool
+        guard movingJournal, accessJournal.hasEntries else { return try writer.write(body) }
+        var held: AccessJournal.Held?
+        let result = try writer.write { db -> T in
+            if let file = try accessJournal.hold() {
+                held = file
+                try AuditChain.appendMoved(file.lines, in: db)
+            }
+            return try body(db)
+        }
+        held?.empty()
+        return result
     }
 
     /// A read-only look at the database.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try mapped { try pool.read(body) }
+        try mapped { try connection.read(body) }
     }
 
     /// A read made of a single SQL statement, run without the BEGIN and COMMIT around it:
@@ -275,24 +337,34 @@ public final class Store: @unchecked Sendable {
     /// statements cost as much as the query itself. A body running two statements must use
     /// `read`, or it may see another terminal's commit between them.
     func readStatement<T>(_ body: (Database) throws -> T) throws -> T {
-        try mapped { try pool.unsafeRead(body) }
+        try mapped { try connection.unsafeRead(body) }
     }
 
     /// Records that `identity` viewed an object (a caller's record): professional secrecy
     /// asks who saw what.
     public func recordView(by identity: Identity, objectType: String, objectID: String, details: String = "") throws {
-        try write(by: identity) { _, trail in
-            trail.record("view", objectType, objectID, details)
-        }
+        try recordRead(by: identity, objectType: objectType, objectIDs: [objectID], details: details)
     }
 
-    /// Records that `identity` read these records on the command line: one entry per
-    /// contact shown (so one person's audit lists every read of them), or one for a list.
+    /// Records that `identity` read these records: one entry per contact shown (so one
+    /// person's audit lists every read of them), or one for a list. A read-only store (a
+    /// command that only reads) appends them to the access journal, leaving the database
+    /// as it was; the next write moves them into the audit log.
     public func recordRead(by identity: Identity, objectType: String, objectIDs: [String], details: String) throws {
-        try write(by: identity) { _, trail in
-            if objectIDs.isEmpty { trail.record("view", objectType, "-", details) }
-            for id in objectIDs { trail.record("view", objectType, id, details) }
+        let ids = objectIDs.isEmpty ? ["-"] : objectIDs
+        guard mode == .readOnly else {
+            return try write(by: identity) { _, trail in
+                for id in ids { trail.record("view", objectType, id, details) }
+            }
         }
+        try read(by: identity, needs: .operate) { _ in }
+        let real = Date().stored
+        let training = isTraining ? clock.now().stored : nil
+        let session = session(of: identity)
+        try accessJournal.append(ids.map {
+            AccessJournal.Entry(id: Sodium.randomHex(bytes: 16), at: real, trainingAt: training, actor: identity.login,
+                                sessionID: session, action: "view", objectType: objectType, objectID: $0, details: details)
+        })
     }
 
     /// A change counter that moves whenever another connection commits: polled cheaply by
@@ -319,7 +391,10 @@ public final class Store: @unchecked Sendable {
     /// Closes every connection now (before the file is moved away, say); the store is
     /// unusable after.
     public func close() throws {
-        try mapped { try pool.close() }
+        try mapped {
+            try lateWriterLock.withLock { try lateWriter?.close() }
+            try connection.close()
+        }
     }
 
     /// Writes the WAL back into the main file (after a bulk load).

@@ -26,7 +26,10 @@ public struct AuditFilter: Sendable {
 
 /// One audit entry with both its times and its session.
 public struct AuditRecord: Equatable, Sendable, Encodable {
-    public let id: Int64
+    /// Nil for a read still in the access journal (`pending`): it gets its place in the
+    /// chain when the next write moves it into the table.
+    public let id: Int64?
+    public var pending = false
     public let at: Date
     public let trainingAt: Date?
     public let actor: String
@@ -41,7 +44,9 @@ extension Store {
     /// Who saw or changed what (supervisors and administrators), newest first. One contact's
     /// entries come from the object index; a client's are its own object and its contacts'.
     public func auditLog(_ filter: AuditFilter, by identity: Identity) throws -> [AuditRecord] {
+        let journal = try pendingAccess()
         let records = try read(by: identity, needs: .supervise) { db -> [AuditRecord] in
+            let pending = try Store.pendingRecords(journal, matching: filter, in: db)
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
             if let actor = filter.actor { conditions.append("actor = ?"); arguments.append(actor) }
@@ -61,8 +66,8 @@ extension Store {
             if let since = filter.since { conditions.append("at >= ?"); arguments.append(since.stored) }
             if let until = filter.until { conditions.append("at < ?"); arguments.append(until.stored) }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            arguments.append(filter.limit)
-            return try Row.fetchAll(db, sql: """
+            arguments.append(max(0, filter.limit - pending.count))
+            return try pending + Row.fetchAll(db, sql: """
                 SELECT id, at, training_at, actor, session_id, action, object_type, object_id, details
                 FROM audit \(whereClause) ORDER BY id DESC LIMIT ?
                 """, arguments: StatementArguments(arguments)).map { row in
@@ -83,6 +88,37 @@ extension Store {
     /// Checks the whole chain: the number of entries checked and the first break, if any.
     public func verifyAudit(by identity: Identity) throws -> (checked: Int, problem: AuditBreak?) {
         try read(by: identity, needs: .supervise) { try AuditChain.firstBreak($0) }
+    }
+
+    /// How many reads wait in the access journal, outside the chain until the next write.
+    public func pendingAuditCount() throws -> Int {
+        try pendingAccess().count
+    }
+
+    /// The journal's entries that `filter` selects, newest first, as records without an id.
+    static func pendingRecords(_ journal: [AccessJournal.Entry], matching filter: AuditFilter,
+                               in db: Database) throws -> [AuditRecord] {
+        var records: [AuditRecord] = []
+        for entry in journal.reversed() where records.count < filter.limit {
+            if let actor = filter.actor, entry.actor != actor { continue }
+            if let action = filter.action, entry.action != action { continue }
+            if let contact = filter.contactID, entry.objectType != "contact" || entry.objectID != "\(contact)" { continue }
+            if let since = filter.since, entry.at < since.stored { continue }
+            if let until = filter.until, entry.at >= until.stored { continue }
+            if let client = filter.clientID {
+                var ofClient = entry.objectType == "client" && entry.objectID == client
+                if entry.objectType == "contact" {
+                    ofClient = try String.fetchOne(db, sql: "SELECT client_id FROM contact WHERE id = ?",
+                                                   arguments: [Int64(entry.objectID) ?? -1]) == client
+                }
+                if !ofClient { continue }
+            }
+            records.append(AuditRecord(id: nil, pending: true, at: Date(stored: entry.at),
+                                       trainingAt: entry.trainingAt.map(Date.init(stored:)), actor: entry.actor,
+                                       sessionID: entry.sessionID, action: entry.action, objectType: entry.objectType,
+                                       objectID: entry.objectID, details: entry.details))
+        }
+        return records
     }
 
     /// The retention purge of the audit log: entries before `cutoff` go and the chain's anchor
@@ -110,10 +146,16 @@ extension Store {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM audit WHERE at < ?", arguments: [cutoff.stored]) ?? 0
     }
 
-    /// Who read a contact's record, and when (the console and the command line record each read).
-    static func views(ofContact id: Int64, in db: Database) throws -> [AuditEntry] {
-        try AuditEntry.fetchAll(db, sql: """
+    /// Who read a contact's record, and when (the console and the command line record each
+    /// read): the audit log's entries, then those still in the access journal.
+    func views(ofContact id: Int64, in db: Database) throws -> [AuditEntry] {
+        let logged = try AuditEntry.fetchAll(db, sql: """
             SELECT * FROM audit WHERE object_type = 'contact' AND object_id = ? AND action = 'view' ORDER BY id
             """, arguments: ["\(id)"])
+        let pending = try pendingAccess().filter { $0.objectType == "contact" && $0.objectID == "\(id)" && $0.action == "view" }
+        return logged + pending.map {
+            AuditEntry(at: Date(stored: $0.at), actor: $0.actor, action: $0.action, objectType: $0.objectType,
+                       objectID: $0.objectID, details: $0.details)
+        }
     }
 }

@@ -145,7 +145,7 @@ extension Store {
                                                  lastMissedAt: missed, local: calendar.localStamp(missed),
                                                  status: try r["status"], lastOutcome: try r["last_outcome"])
             }
-            let views = try Store.views(ofContact: id, in: db).map {
+            let views = try views(ofContact: id, in: db).map {
                 PersonRecord.View(at: $0.at, local: calendar.localStamp($0.at), by: $0.actor)
             }
             return PersonRecord(contact: details, calls: calls, messages: messages, appointments: appointments,

@@ -10,6 +10,7 @@ struct AbsenceCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record an absence; lists the appointments already booked in it, to move.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var choice: AgendaChoice
@@ -42,7 +43,7 @@ struct AbsenceCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List an agenda's absences that have not ended.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List an agenda's absences that have not ended.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var choice: AgendaChoice
         @Flag(help: "Include the absences that have ended.") var all = false
@@ -55,7 +56,7 @@ struct AbsenceCommand: ParsableCommand {
 
         func run() throws {
             _ = try choice.clientID()
-            let (store, me) = try global.signedIn(Self.auditName)
+            let (store, me) = try global.signedIn(Self.auditName, .readOnly)
             let (client, agenda) = try choice.resolve(in: store)
             let calendar = client.calendar
             let absences = try store.absences(agendaID: agenda.id, endingAfter: all ? nil : store.now)

@@ -18,7 +18,7 @@ struct AgendaCommand: ParsableCommand {
     func run() throws {
         _ = try choice.clientID()
         let typedWeek = try week.map(Self.monday(of:))
-        let (store, me) = try global.signedIn(Self.auditName)
+        let (store, me) = try global.signedIn(Self.auditName, .readOnly)
         let (client, agenda) = try choice.resolve(in: store)
         let monday = typedWeek ?? client.calendar.localDate(of: store.now).mondayOfWeek
         let schedule = try store.schedule(agendaID: agenda.id, from: monday, through: monday.adding(days: 5))

@@ -30,7 +30,7 @@ struct AgendaExportCommand: ParsableCommand {
     func run() throws {
         _ = try choice.clientID()
         let first = try from.map { try day($0, "from") }, last = try to.map { try day($0, "to") }
-        let (store, me) = try global.signedIn(Self.auditName)
+        let (store, me) = try global.signedIn(Self.auditName, .readOnly)
         let (client, agenda) = try choice.resolve(in: store)
         let start = first ?? client.calendar.localDate(of: store.now).mondayOfWeek
         let end = last ?? start.adding(days: 365)

@@ -36,7 +36,7 @@ struct AuditCommand: ParsableCommand {
             }
             let filter = AuditFilter(actor: who, clientID: client, contactID: contact, action: action,
                                      since: try instant(since, "since"), until: try instant(until, "until"), limit: limit)
-            let (store, me) = try global.signedIn("audit")
+            let (store, me) = try global.signedIn("audit", .readOnly)
             let records = try store.auditLog(filter, by: me.identity)
             if json { return try printJSON(records) }
             if records.isEmpty { return print("No audit entries.") }
@@ -45,7 +45,7 @@ struct AuditCommand: ParsableCommand {
                 return "\(local.date) \(local.time)"
             }
             printTable([["ID", "TIME", "WHO", "SESSION", "ACTION", "OBJECT", "DETAILS"]] + records.map {
-                [String($0.id), time($0.at) + ($0.trainingAt.map { " (training \(time($0)))" } ?? ""), $0.actor,
+                [$0.id.map { String($0) } ?? "pending", time($0.at) + ($0.trainingAt.map { " (training \(time($0)))" } ?? ""), $0.actor,
                  $0.sessionID.map { String($0) } ?? "", $0.action, "\($0.objectType) \($0.objectID)", $0.details]
             })
         }
@@ -53,16 +53,19 @@ struct AuditCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check that no audit entry was edited, inserted or deleted (exit 1 naming the first that breaks the chain).")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let (store, me) = try global.signedIn("audit verify")
+            let (store, me) = try global.signedIn("audit verify", .readOnly)
             let (checked, problem) = try store.verifyAudit(by: me.identity)
             if let problem {
                 throw AuditBroken(description: "audit log tampered with: \(problem) (\(checked) entries before it are intact)")
             }
-            print("Audit log intact: \(checked) entries, each following the one before.")
+            let pending = try store.pendingAuditCount()
+            print("Audit log intact: \(checked) entries, each following the one before."
+                  + (pending == 0 ? "" : " \(pending) reads are pending in the access journal, outside the chain until the next write moves them in."))
         }
     }
 
@@ -78,7 +81,7 @@ struct SettingsCommand: ParsableCommand {
     @Argument(help: "The new value (a whole number).") var value: String?
 
     func run() throws {
-        let (store, me) = try global.signedIn("settings")
+        let (store, me) = try global.signedIn("settings", key == nil ? .readOnly : .readWrite)
         let adjustable = SettingKey.allCases.filter { $0.adjustableRange != nil }
         guard let key else {
             return printTable([["KEY", "VALUE", "RANGE"]] + adjustable.map {

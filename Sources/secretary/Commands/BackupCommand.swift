@@ -27,6 +27,8 @@ struct BackupCommand: ParsableCommand {
         func run() throws {
             let (store, me) = try global.signedIn(Self.auditName)
             try store.require(.administer, by: me.identity, for: "backup")
+            // The reads waiting in the access journal go into the backup's audit log.
+            try store.moveAccessJournal()
             let folder = BackupFolder(path: to)
             try folder.prepare()
             // Named and dated by the real time, not a training clock: the file is a real artefact.
@@ -56,6 +58,7 @@ struct BackupCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check a backup: SQLite's integrity check, its schema version, and rows and SHA-256 against its manifest.")
         @Argument(help: "The backup file.") var file: String
 
@@ -113,6 +116,8 @@ struct RestoreCommand: ParsableCommand {
                 let who = open.map { "\($0.login) (\($0.kind))" }.joined(separator: ", ")
                 throw StoreError("refused: \(open.count) terminal(s) signed in on \(target): \(who); close them first")
             }
+            // The replaced file, kept aside, keeps the reads made on it.
+            try current.moveAccessJournal()
             try current.checkpoint()
             try current.close()
             let formatter = DateFormatter()

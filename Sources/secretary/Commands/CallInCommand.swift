@@ -45,7 +45,7 @@ struct CallInCommand: ParsableCommand {
         }
         let caller = CallInCommand.withheldSpellings.contains(from.lowercased()) ? nil : from
         let local = try at.map(LocalDateTime.init(parsing:))
-        let store = try global.openStore()
+        let store = try global.openStore(oneShot: true)
         let instant = try local.map { local in
             // Read in the client's zone; an unknown line is refused by callIn just after.
             let calendar = try store.client(line: lineNumber)?.calendar ?? SupervisorFigures.serviceCalendar
@@ -72,7 +72,7 @@ struct CallEndCommand: ParsableCommand {
 
     func run() throws {
         let callID = try CallFormat.callID(id)
-        let call = try global.openStore().callEnd(callID)
+        let call = try global.openStore(oneShot: true).callEnd(callID)
         print("\(call.id) \(call.status.rawValue)")
     }
 }

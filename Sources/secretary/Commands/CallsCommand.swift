@@ -42,7 +42,7 @@ struct CallsCommand: ParsableCommand {
         guard let limit = Int(limit), limit > 0 else {
             throw ValidationError(field: "limit", value: limit, reason: "expected a number of calls, at least 1")
         }
-        let (store, me) = try global.signedIn(Self.auditName)
+        let (store, me) = try global.signedIn(Self.auditName, .readOnly)
         let now = store.now
         let calls = try store.calls(client: clientID, status: wanted, limit: limit)
         try store.recordRead(by: me.identity, objectType: "calls", objectIDs: [],

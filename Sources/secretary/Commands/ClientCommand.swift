@@ -15,13 +15,14 @@ struct ClientCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Print a client's file (with its latest instructions), to edit and import back.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The client id (see `secretary clients`).") var id: String
 
         func run() throws {
             let clientID = try ClientID(id)
-            let (store, me) = try global.signedIn(Self.auditName)
+            let (store, me) = try global.signedIn(Self.auditName, .readOnly)
             let text = try store.exportClientFile(clientID)
             try store.recordView(by: me.identity, objectType: "client", objectID: clientID.rawValue, details: "export")
             print(text, terminator: "")
@@ -30,6 +31,7 @@ struct ClientCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Create a client from a file, or update it and add its instructions as a new version.",
             discussion: "All or nothing: an error names the line and the field, and nothing is written.")
         @OptionGroup var global: GlobalOptions
@@ -70,6 +72,7 @@ struct ClientCommand: ParsableCommand {
 
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract: "List a client's instructions versions and what each amendment changed.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The client id.") var id: String
@@ -88,7 +91,7 @@ struct ClientCommand: ParsableCommand {
 
         func run() throws {
             let clientID = try ClientID(id)
-            let (store, _) = try global.signedIn(Self.auditName)
+            let (store, _) = try global.signedIn(Self.auditName, .readOnly)
             let client = try store.client(clientID)
             let versions = try store.instructionHistory(of: clientID)
             let today = client.calendar.localDate(of: store.now)

@@ -33,6 +33,7 @@ extension ClientCommand {
     /// Removes every row of a client after its export; its line becomes free.
     struct Erase: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "erase",
             abstract: "Erase every row of a client, after `export-data` (administrators).",
             discussion: "--confirm repeats the client id. Refused when the data was never exported, unless --without-export.")
         @OptionGroup var global: GlobalOptions

@@ -15,7 +15,7 @@ struct ClientsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (store, _) = try global.signedIn(Self.auditName)
+        let (store, _) = try global.signedIn(Self.auditName, .readOnly)
         let clients = try store.clients()
         let rows = clients.map {
             Row(id: $0.id.rawValue, name: $0.name, profession: $0.profession, line: $0.line.e164,

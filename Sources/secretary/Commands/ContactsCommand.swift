@@ -11,6 +11,7 @@ struct ContactsCommand: ParsableCommand {
 
     struct Find: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "find",
             abstract: "Find contacts by phone number (any format) or by name (accent-blind prefix).")
 
         @OptionGroup var global: GlobalOptions
@@ -30,7 +31,7 @@ struct ContactsCommand: ParsableCommand {
 
         func run() throws {
             let clientID = try ClientID(client)
-            let (store, me) = try global.signedIn(Self.auditName)
+            let (store, me) = try global.signedIn(Self.auditName, .readOnly)
             let found = try store.findContacts(text, client: clientID)
             try store.recordRead(by: me.identity, objectType: "contact", objectIDs: found.map { "\($0.id)" },
                                  details: "contacts find")

@@ -110,7 +110,7 @@ struct ContactsExportCommand: ParsableCommand {
         }
         guard let client else { throw ValidationError(field: "client", value: "", reason: "give --client ID (all its contacts) or a contact id") }
         let clientID = try ClientID(client)
-        let (store, me) = try global.signedIn(Self.auditName)
+        let (store, me) = try global.signedIn(Self.auditName, .readOnly)
         let records = try store.contactRecords(client: clientID, by: me.identity)
         // A whole patient list leaving the service: audited like every read of people's data.
         try store.recordRead(by: me.identity, objectType: "contacts", objectIDs: [],

@@ -23,7 +23,7 @@ struct FreeSlotsCommand: ParsableCommand {
         guard (1...500).contains(count) else {
             throw SecretaryCore.ValidationError(field: "count", value: "\(count)", reason: "use 1 to 500")
         }
-        let (store, _) = try global.signedIn(Self.auditName)
+        let (store, _) = try global.signedIn(Self.auditName, .readOnly)
         let (client, agenda) = try choice.resolve(in: store)
         let appointmentType = try store.appointmentType(of: client.id, named: type)
         let calendar = client.calendar

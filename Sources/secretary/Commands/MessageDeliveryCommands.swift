@@ -7,13 +7,15 @@ extension MessagesCommand {
     /// What the dispatch tried for one message: each delivery and each of its tries.
     struct Deliveries: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "deliveries",
             abstract: "Show a message's deliveries (e-mail, SMS) and every try with the sender's answer.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The message id.") var id: Int64
 
         func run() throws {
-            let (store, _) = try global.signedIn(Self.auditName)
+            let (store, me) = try global.signedIn(Self.auditName, .readOnly)
             let message = try store.message(id: id)
+            try store.recordRead(by: me.identity, objectType: "message", objectIDs: ["\(id)"], details: "messages deliveries")
             let calendar = try store.client(message.clientID).calendar
             func local(_ date: Date) -> String { calendar.localDateTime(of: date).description.replacingOccurrences(of: "T", with: " ") }
             let deliveries = try store.deliveries(message: id)
@@ -36,6 +38,7 @@ extension MessagesCommand {
     /// The board check: what did not reach the client, so someone phones.
     struct Board: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "board",
             abstract: "List the messages on the supervisors' board: undelivered, or urgent and acknowledged by nobody on call.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Print JSON for scripts.") var json = false
@@ -47,9 +50,11 @@ extension MessagesCommand {
         }
 
         func run() throws {
-            let (store, me) = try global.signedIn(Self.auditName)
+            let (store, me) = try global.signedIn(Self.auditName, .readOnly)
             try store.require(.supervise, by: me.identity, for: "the board")
             let entries = try store.board()
+            try store.recordRead(by: me.identity, objectType: "messages", objectIDs: [],
+                                 details: "messages board: \(entries.count) shown")
             if json { return try printJSON(entries.map { Entry(message: Row($0.message, deliveries: $0.deliveries), clientName: $0.clientName, since: $0.since) }) }
             if entries.isEmpty { return print("The board is empty: every message went out or was acknowledged.") }
             printTable([["ID", "CLIENT", "FROM", "CALL BACK", "TRIED"]] + entries.map { entry in
@@ -65,6 +70,7 @@ extension MessagesCommand {
     /// After fixing an address in the client's file: send the failed deliveries again.
     struct Resend: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "resend",
             abstract: "Send a message's failed deliveries again, to the addresses the client's file now gives.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The message id.") var id: Int64

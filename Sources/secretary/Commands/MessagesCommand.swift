@@ -41,7 +41,7 @@ struct MessagesCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List messages, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List messages, newest first.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this client's messages.") var client: String?
         @Option(help: "Only messages in this status: new, transmitted or acknowledged.") var status: String?
@@ -50,7 +50,7 @@ struct MessagesCommand: ParsableCommand {
         func run() throws {
             let clientID = try client.map(ClientID.init)
             let status = try status.map(MessageStatus.init(parsing:))
-            let (store, me) = try global.signedIn(Self.auditName)
+            let (store, me) = try global.signedIn(Self.auditName, .readOnly)
             let messages = try store.messages(client: clientID, status: status)
             try store.recordRead(by: me.identity, objectType: "messages", objectIDs: [],
                                  details: "messages list: \(clientID?.rawValue ?? "all clients"), \(messages.count) shown")
@@ -71,6 +71,7 @@ struct MessagesCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Take a message for a client.",
             discussion: """
                 The text and the reason are checked for medical advice: a refused text exits non-zero, \
@@ -115,6 +116,7 @@ struct MessagesCommand: ParsableCommand {
 
     struct Acknowledge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "acknowledge",
             abstract: "Record that the client has read transmitted messages (all or none).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Message ids.") var ids: [Int64]

@@ -16,7 +16,7 @@ struct OperatorsCommand: ParsableCommand {
         struct Row: Encodable { let login, name, role, status: String }
 
         func run() throws {
-            let (store, _) = try global.signedIn("operators list")
+            let (store, _) = try global.signedIn("operators list", .readOnly)
             let accounts = try store.accounts()
             let rows = accounts.map { account -> Row in
                 let status = account.disabled ? "disabled"
@@ -32,6 +32,7 @@ struct OperatorsCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an account (administrators); its initial password is asked twice, or read with --password-stdin.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The login name (lowercase, like claire or j.morel).") var login: String
@@ -53,6 +54,7 @@ struct OperatorsCommand: ParsableCommand {
 
     struct Passwd: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "passwd",
             abstract: "Change your own password (your current one is asked), or, as an administrator, reset another's.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Whose password (default: yours).") var login: String?
@@ -72,6 +74,7 @@ struct OperatorsCommand: ParsableCommand {
 
     struct Disable: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "disable",
             abstract: "Disable an account (administrators): it can no longer sign in, and its sessions end.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The login.") var login: String
@@ -85,6 +88,7 @@ struct OperatorsCommand: ParsableCommand {
 
     struct Enable: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "enable",
             abstract: "Enable an account again (administrators); this also lifts a lock after failed sign-ins.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The login.") var login: String

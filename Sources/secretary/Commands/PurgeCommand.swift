@@ -20,6 +20,8 @@ struct PurgeCommand: ParsableCommand {
 
     func run() throws {
         let (store, me) = try global.signedIn(Self.auditName)
+        // The reads waiting in the access journal join the audit log before it is purged.
+        if !dryRun { try store.moveAccessJournal() }
         let report = try store.purge(dryRun: dryRun, by: me.identity)
         if json { return try printJSON(report) }
         let counts = report.counts

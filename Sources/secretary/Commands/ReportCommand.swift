@@ -37,7 +37,7 @@ struct ReportCommand: ParsableCommand {
         guard !(json && csv) else { throw ValidationError(field: "format", value: "--json --csv", reason: "choose one") }
         let toDate = try to.map { try LocalDate(parsing: $0) }
         let fromDate = try from.map { try LocalDate(parsing: $0) }
-        let (store, me) = try global.signedIn("report")
+        let (store, me) = try global.signedIn("report", .readOnly)
         try store.require(.supervise, by: me.identity, for: "reports")
         let last = toDate ?? SupervisorFigures.serviceCalendar.localDate(of: store.now)
         let first = fromDate ?? last.adding(days: -6)

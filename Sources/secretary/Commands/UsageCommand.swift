@@ -39,7 +39,7 @@ struct UsageCommand: ParsableCommand {
         }
         let rules = try UsageRules(shortAbandonSeconds: seconds)
         guard !(json && csv) else { throw ValidationError(field: "format", value: "--json --csv", reason: "choose one") }
-        let (store, me) = try global.signedIn("usage")
+        let (store, me) = try global.signedIn("usage", .readOnly)
         try store.require(.supervise, by: me.identity, for: "usage")
         let chosen = month ?? LocalMonth(of: SupervisorFigures.serviceCalendar.localDate(of: store.now))
         let usage = try store.monthlyUsage(month: chosen, client: clientID, rules: rules)

@@ -9,7 +9,7 @@ struct WaitlistCommand: ParsableCommand {
         subcommands: [Add.self, List.self], defaultSubcommand: List.self)
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Put a contact on the waiting list.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Put a contact on the waiting list.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var choice: AgendaChoice
         @Option(help: ArgumentHelp("The contact's id.", valueName: "id")) var contact: String
@@ -32,13 +32,13 @@ struct WaitlistCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the open entries, oldest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the open entries, oldest first.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var choice: AgendaChoice
 
         func run() throws {
             _ = try choice.clientID()
-            let (store, me) = try global.signedIn(Self.auditName)
+            let (store, me) = try global.signedIn(Self.auditName, .readOnly)
             let (client, agenda) = try choice.resolve(in: store)
             let entries = try store.waitlist(agendaID: agenda.id)
             try store.recordRead(by: me.identity, objectType: "waitlist", objectIDs: ["\(agenda.id)"], details: "waitlist list")
