@@ -40,6 +40,8 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "ConsoleUI"]),
+        // The Linux kernel's inotify (through Glibc): wakes the console when the database's log is written.
+        .target(name: "Inotify"),
         // The sendmail interface and the SMS gateway's command: the processes messages leave by.
         .target(name: "Delivery", dependencies: ["SecretaryCore"]),
         // CalDAV over HTTP (Foundation's URLSession), for `calendar sync`.
@@ -52,7 +54,7 @@ let package = Package(
             name: "secretary",
             dependencies: [
                 "SecretaryCore", "SecretaryStore", "ConsoleUI", "ConsoleStore", "CursesBackend", "Delivery", "CalDAVClient",
-                "ZipArchive", "BackupFiles",
+                "ZipArchive", "BackupFiles", "Inotify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

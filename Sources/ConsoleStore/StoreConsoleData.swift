@@ -9,14 +9,19 @@ public final class StoreConsoleData: ConsoleData {
     /// The signed-in person (with their session) whose actions this console records.
     public let identity: Identity
 
+    /// What tells another terminal's change (the screen loop asks it whether a commit was seen).
+    public let changes: ChangeMark
+
     public init(store: Store, identity: Identity) {
         self.store = store
         self.identity = identity
+        changes = ChangeMark(store: store)
     }
 
     public func now() -> Date { store.now }
 
-    public func changeCounter() throws -> Int { try store.dataVersion() }
+    /// Moves when another terminal changed something (a heartbeat does not count).
+    public func changeCounter() throws -> Int { try changes.current() }
 
     public func queue() throws -> [QueueEntry] {
         try store.queue().map {
@@ -58,12 +63,11 @@ public final class StoreConsoleData: ConsoleData {
     public func clients() throws -> [Client] { try store.clients() }
 
     public func clientContext(_ id: ClientID, on date: LocalDate) throws -> ClientContext {
-        let rules = try store.adviceRules(for: id)
-        // The shipped refusal sentence comes first in the combined rules; a client's own replaces it.
-        let own = Array(rules.refusalScript.dropFirst(ShippedRules.advice.refusalScript.count))
+        let own = try store.ownAdviceRules(for: id)
+        // A client's own refusal sentence replaces the shipped one.
         return ClientContext(client: try store.client(id), instructions: try store.instructions(of: id, on: date),
                              agendas: try store.agendas(of: id), types: try store.appointmentTypes(of: id),
-                             adviceRules: rules, refusalScript: own.isEmpty ? nil : own)
+                             ownAdviceRules: own, refusalScript: own.refusalScript.isEmpty ? nil : own.refusalScript)
     }
 
     public func contacts(phone: PhoneNumber, client: ClientID) throws -> [Contact] {

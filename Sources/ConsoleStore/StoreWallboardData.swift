@@ -9,11 +9,18 @@ public final class StoreWallboardData: WallboardData {
     /// The supervisor signed in: resending is done in their name.
     public var identity: Identity?
 
-    public init(store: Store) { self.store = store }
+    /// What tells another terminal's change (the screen loop asks it whether a commit was seen).
+    public let changes: ChangeMark
+
+    public init(store: Store) {
+        self.store = store
+        changes = ChangeMark(store: store)
+    }
 
     public func now() -> Date { store.now }
 
-    public func changeCounter() throws -> Int { try store.dataVersion() }
+    /// Moves when another terminal changed something (a heartbeat does not count).
+    public func changeCounter() throws -> Int { try changes.current() }
 
     public func figures(thresholdSeconds: Int) throws -> SupervisorFigures {
         try store.supervisorFigures(thresholdSeconds: thresholdSeconds)

@@ -9,8 +9,9 @@ public enum TerminalInput: Equatable {
 }
 
 /// The thin curses layer: copies the screen buffer to the terminal (only the cells that
-/// changed; curses then sends the minimal update), reads keys with a short timeout so live
-/// data shows without a keypress, and always gives the terminal back as it found it.
+/// changed; curses then sends the minimal update), reads keys with a timeout, waking also on
+/// another file (the database's log) so live data shows without a keypress, and always gives
+/// the terminal back as it found it.
 public final class CursesTerminal {
     private let theme: Theme
     private var colour: Bool
@@ -130,9 +131,29 @@ public final class CursesTerminal {
         return pair
     }
 
-    /// The next key or resize, or nil when nothing came within the timeout (or a stop was
-    /// requested by a signal).
+    /// The next key or resize, or nil when nothing came within the timeout, 250 ms (or a stop
+    /// was requested by a signal).
     public func read() -> TerminalInput? {
+        wtimeout(secretary_stdscr(), 250)
+        return readWaiting()
+    }
+
+    /// The next key or resize, or nil after `timeout` milliseconds, when `descriptor` became
+    /// readable first, or when a signal came (a stop, a resize: the next read gives it).
+    public func read(timeout: Int32, alsoWakingOn descriptor: Int32?) -> TerminalInput? {
+        // Keys curses already read from the terminal (a paste, an escape sequence's rest)
+        // are not on the file descriptor any more: take them first.
+        wtimeout(secretary_stdscr(), 0)
+        if let input = readWaiting() { return input }
+        var watched = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+        if let descriptor { watched.append(pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)) }
+        // Whatever ended the wait (a key, the other file, a signal, the time), one look more:
+        // a resize shows there; an escape sequence's rest is still waited for (ESCDELAY).
+        _ = poll(&watched, nfds_t(watched.count), timeout)
+        return readWaiting()
+    }
+
+    private func readWaiting() -> TerminalInput? {
         var character: wint_t = 0
         let result = wget_wch(secretary_stdscr(), &character)
         if result == KEY_CODE_YES {

@@ -53,19 +53,20 @@ public struct ClientContext: Equatable, Sendable {
     public var agendas: [Agenda]
     public var types: [AppointmentType]
     /// The advice rules that apply to what operators write for this client: the shipped
-    /// ones and the client's own.
-    public var adviceRules: AdviceRules
+    /// ones and the client's own (joined when first asked for).
+    public var adviceRules: AdviceRules { advice.all }
+    public var advice: ClientAdviceRules
     /// The sentence to say when a caller asks for medical advice: the client's own, else the shipped one.
     public var refusalScript: [String]
 
     public init(client: Client, instructions: Instructions?, agendas: [Agenda], types: [AppointmentType],
-                adviceRules: AdviceRules = ShippedRules.advice, refusalScript: [String]? = nil) {
+                ownAdviceRules: AdviceRules = AdviceRules(), refusalScript: [String]? = nil) {
         self.client = client
         self.instructions = instructions
         self.agendas = agendas
         self.types = types
-        self.adviceRules = adviceRules
-        self.refusalScript = refusalScript ?? ShippedRules.advice.refusalScript
+        advice = ClientAdviceRules(own: ownAdviceRules)
+        self.refusalScript = refusalScript ?? ShippedRules.refusalScript
     }
 }
 

@@ -30,8 +30,34 @@ public enum InstructionsPane {
         return max(10, (layout.panes[.instructions]?.width ?? state.width) - 2)
     }
 
+    /// What the pane's lines are wrapped from.
+    private struct Source: Equatable {
+        let instructions: Instructions?
+        let client: Client?
+        let refusalScript: [String]?
+        let user: Operator
+        let language: Language
+        let width: Int
+    }
+
+    /// The lines last wrapped, with their source: the pane is drawn every second (the clock
+    /// ticks) and its text seldom changes. Shared by every state, so guarded for the tests'
+    /// threads.
+    nonisolated(unsafe) private static var wrapped: (source: Source, lines: [Line])?
+    private static let wrappedLock = NSLock()
+
     /// The pane's lines, wrapped to `width`.
     public static func lines(_ state: AppState, width: Int) -> [Line] {
+        let source = Source(instructions: state.context?.instructions, client: state.context?.client,
+                            refusalScript: state.context?.refusalScript, user: state.user, language: state.language,
+                            width: width)
+        if let last = wrappedLock.withLock({ wrapped }), last.source == source { return last.lines }
+        let lines = wrap(state, width: width)
+        wrappedLock.withLock { wrapped = (source, lines) }
+        return lines
+    }
+
+    private static func wrap(_ state: AppState, width: Int) -> [Line] {
         guard let instructions = state.context?.instructions else {
             return AdviceScriptBlock.lines(state, width: width) + [Line(text: state.text(.instructionsNone), role: .dim)]
         }
@@ -75,25 +101,33 @@ public enum InstructionsPane {
         }
     }
 
-    /// Breaks `text` into lines of at most `width` columns, at spaces when possible.
+    /// Breaks `text` into lines of at most `width` columns, at spaces when possible. Each
+    /// word is measured once (the line's width is kept as it grows): the instructions are
+    /// wrapped on every frame.
     static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0, DisplayWidth.of(text) > width else { return [text] }
         var lines: [String] = []
         var current = ""
+        var currentWidth = 0
         for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
-            let candidate = current.isEmpty ? word : current + " " + word
-            if DisplayWidth.of(candidate) <= width {
-                current = candidate
+            let wordWidth = DisplayWidth.of(word)
+            let candidateWidth = current.isEmpty ? wordWidth : currentWidth + 1 + wordWidth
+            if candidateWidth <= width {
+                current = current.isEmpty ? word : current + " " + word
+                currentWidth = candidateWidth
                 continue
             }
             if !current.isEmpty { lines.append(current) }
             var rest = word
-            while DisplayWidth.of(rest) > width {
+            var restWidth = wordWidth
+            while restWidth > width {
                 let head = DisplayWidth.prefix(rest, columns: width)
                 lines.append(head)
                 rest = String(rest.dropFirst(head.count))
+                restWidth = DisplayWidth.of(rest)
             }
             current = rest
+            currentWidth = restWidth
         }
         if !current.isEmpty { lines.append(current) }
         return lines

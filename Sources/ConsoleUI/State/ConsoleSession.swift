@@ -38,10 +38,13 @@ public final class ConsoleSession {
     }
 
     /// Called on every loop turn: advances the clock and, when another terminal changed the
-    /// database, reloads what is on screen.
-    public func poll() {
+    /// database, reloads what is on screen (and says so).
+    @discardableResult
+    public func poll() -> Bool {
         handle(.tick(ChangeWatch.wholeSecond(data.now())))
-        if watch.changed(try? data.changeCounter()) { handle(.externalChange) }
+        guard watch.changed(try? data.changeCounter()) else { return false }
+        handle(.externalChange)
+        return true
     }
 
     private func perform(_ effect: Effect) -> [Event] {

@@ -1,6 +1,8 @@
 /// What the terminal loop drives, the console and the wallboard alike: a session that takes
 /// keys and resizes, polls the clock and the other terminals' changes, and draws a state.
 /// The loop redraws only when `screen` changed (or a full repaint was asked for).
+import Foundation
+
 public protocol LiveSession: AnyObject {
     associatedtype Screen: Equatable
     /// What is on screen: equal values draw equal screens.
@@ -13,7 +15,10 @@ public protocol LiveSession: AnyObject {
     func start()
     func handle(key: Key)
     func resize(width: Int, height: Int)
-    func poll()
+    /// Advances the clock and reloads what another terminal changed; true when it did.
+    @discardableResult func poll() -> Bool
+    /// The time the screen shows (its clock ticks on whole seconds).
+    var clock: Date { get }
     func draw(_ screen: Screen) -> ScreenBuffer
     /// True during a call: the idle lock never hides a call in progress.
     var isBusy: Bool { get }
@@ -26,6 +31,7 @@ extension ConsoleSession: LiveSession {
     public func resize(width: Int, height: Int) { handle(.resize(width: width, height: height)) }
     public func draw(_ screen: AppState) -> ScreenBuffer { render(screen) }
     public var isBusy: Bool { state.call != nil }
+    public var clock: Date { data.now() }
 }
 
 extension WallboardSession: LiveSession {
@@ -41,4 +47,5 @@ extension WallboardSession: LiveSession {
     public func resize(width: Int, height: Int) { handle(.resize(width: width, height: height)) }
     public func draw(_ screen: WallboardState) -> ScreenBuffer { renderWallboard(screen) }
     public var isBusy: Bool { false }
+    public var clock: Date { data.now() }
 }

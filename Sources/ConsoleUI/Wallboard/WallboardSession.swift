@@ -51,10 +51,13 @@ public final class WallboardSession {
     }
 
     /// Every loop turn: advances the clock (whole seconds, as shown) and reloads the figures
-    /// when `PRAGMA data_version` moved.
-    public func poll() {
+    /// when another terminal changed something (and says so).
+    @discardableResult
+    public func poll() -> Bool {
         handle(.tick(ChangeWatch.wholeSecond(data.now())))
-        if watch.changed(try? data.changeCounter()) { handle(.externalChange) }
+        guard watch.changed(try? data.changeCounter()) else { return false }
+        handle(.externalChange)
+        return true
     }
 
     private func perform(_ effect: WallboardEffect) -> [WallboardEvent] {

@@ -7,6 +7,36 @@ public enum ShippedRules {
     /// Parsed on first use (a global is lazy), once: the console's first frame does not wait for it.
     public static let advice = parseAdvice()
 
+    /// The sentence to say when a caller asks for advice (the files' `say` lines, in the order
+    /// `advice` has them), read without parsing the rules: the console shows it on its first
+    /// frame, and leaves the rules for when a text is checked.
+    public static let refusalScript: [String] = adviceFiles.flatMap { name in
+        text(of: name).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("say ") }.map { $0.dropFirst(4).trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// The word sets the advice files define (`set NAME WORDS`), which a client's own rules
+    /// may use, read without parsing the rules themselves: as `parseAdvice` joins them (each
+    /// language file sees the shared words' sets; the first file to name a set keeps it).
+    public static let sets: PhrasePattern.Cache = {
+        let words = sets(definedIn: "advice-words", seeing: PhrasePattern.Cache())
+        return ["advice-fr", "advice-en"].reduce(words) { $0.merging(sets(definedIn: $1, seeing: words)) }
+    }()
+
+    private static func sets(definedIn name: String, seeing known: PhrasePattern.Cache) -> PhrasePattern.Cache {
+        var sets = known
+        for line in text(of: name).split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) })
+        where line.hasPrefix("set ") {
+            let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).map(String.init)
+            guard parts.count == 3, (try? sets.define(set: parts[1], as: parts[2])) != nil else {
+                fatalError("the shipped \(name).rules is invalid: \(line)")
+            }
+        }
+        return sets.merging(PhrasePattern.Cache())
+    }
+
+    private static let adviceFiles = ["advice-words", "advice-fr", "advice-en"]
+
     /// Reads the advice files again (the benchmarks time it; everyone else uses `advice`).
     public static func parseAdvice() -> AdviceRules {
         let words = load("advice-words")

@@ -93,7 +93,7 @@ struct ConsoleLauncher {
         state.ringsBell = options.bell
         state.isTrainingData = try store.databaseKind() != .production
         let session = ConsoleSession(state: state, data: data)
-        ScreenLoop.run(session, on: terminal, keeper: keeper)
+        ScreenLoop.run(session, on: terminal, keeper: keeper, databasePath: store.path, changes: data.changes)
         if keeper.endedElsewhere {
             reason = "ended elsewhere"
             terminal.close()

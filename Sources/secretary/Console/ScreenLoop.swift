@@ -1,24 +1,56 @@
 import ConsoleUI
 import CursesBackend
 import Foundation
+import Inotify
+import SecretaryCore
+import SecretaryStore
 
-/// The one terminal loop of the console and the wallboard: read a key (waiting at most the
-/// terminal's timeout, 250 ms), hand it over, poll the clock and the other terminals'
-/// changes, and draw only when what is shown changed. Ends on `q` (the session stops
-/// running), on Ctrl-C, SIGTERM or SIGHUP, or when the terminal hung up; the caller then
-/// closes the terminal.
+/// The one terminal loop of the console and the wallboard: wait for a key, a write to the
+/// database or the clock's next second, hand the key over, poll the clock and the other
+/// terminals' changes, and draw only when what is shown changed. Ends on `q` (the session
+/// stops running), on Ctrl-C, SIGTERM or SIGHUP, or when the terminal hung up; the caller
+/// then closes the terminal.
+///
+/// Waking: every commit of every process writes the database's write-ahead log, and the
+/// kernel tells (inotify), so a call shows within milliseconds and an idle screen sleeps
+/// until its clock's next second. The commit's last step (the log's index in shared memory)
+/// is not a write the kernel reports, so a wake that found no commit looks once more a
+/// moment later (a heartbeat's commit, seen, changes nothing and needs no second look).
+/// Without inotify, or once the log file went away, the loop polls every 250 ms as it
+/// always did.
 enum ScreenLoop {
-    static func run<Session: LiveSession>(_ session: Session, on terminal: CursesTerminal, keeper: SessionKeeper? = nil) {
+    /// The poll's period when nothing wakes the loop.
+    static let pollMilliseconds: Int32 = 250
+    /// The second look after a write to the log that showed nothing new yet.
+    static let settleMilliseconds: Int32 = 15
+    /// How long a write to the log waits for the rest of its commit.
+    static let coalesceMicroseconds: useconds_t = 1_000
+
+    static func run<Session: LiveSession>(_ session: Session, on terminal: CursesTerminal, keeper: SessionKeeper? = nil,
+                                          databasePath: String? = nil, changes: ChangeMark? = nil) {
+        let logWrites = databasePath.flatMap { FileChangeSignal(path: $0 + "-wal") }
         session.start()
         var drawn = session.screen
         terminal.draw(session.draw(drawn))
+        // The advice rules are parsed now, after the first frame rather than before it, so
+        // the first check of a message does not wait for them.
+        _ = ShippedRules.advice
         var wasLocked = false
+        var settle = false
         while session.isRunning && SignalGuard.stopRequested == 0 && keeper?.endedElsewhere != true {
             var repaint = false
             let reading = Date()
-            let input = terminal.read()
+            let watching = logWrites?.isWatching == true
+            let timeout = watching ? (settle ? settleMilliseconds : untilNextSecond(session.clock)) : pollMilliseconds
+            let input = terminal.read(timeout: timeout, alsoWakingOn: watching ? logWrites?.descriptor : nil)
             // A read that gives nothing long before the timeout: the terminal may be gone.
             if input == nil, Date().timeIntervalSince(reading) < 0.05, CursesTerminal.inputHungUp { break }
+            let written = logWrites?.drain() == true
+            if written {
+                // A commit is several writes: let it end, and wake once for all of them.
+                usleep(coalesceMicroseconds)
+                logWrites?.drain()
+            }
             if let input {
                 switch input {
                 case .key(let key):
@@ -34,7 +66,8 @@ enum ScreenLoop {
                     repaint = true
                 }
             }
-            session.poll()
+            let changed = session.poll()
+            settle = written && !changed && changes?.sawCommit != true
             if session.needsBell {
                 session.needsBell = false
                 terminal.bell()
@@ -63,5 +96,11 @@ enum ScreenLoop {
             drawn = session.screen
             terminal.draw(session.draw(drawn))
         }
+    }
+
+    /// Milliseconds until just after the shown clock's next whole second (at most one second).
+    static func untilNextSecond(_ now: Date) -> Int32 {
+        let fraction = now.timeIntervalSince1970 - now.timeIntervalSince1970.rounded(.down)
+        return Int32(((1 - fraction) * 1000).rounded(.up)) + 2
     }
 }

@@ -83,18 +83,26 @@ final class SessionKeeper {
 
     /// Sessions of processes on this machine that died (SIGKILL) are closed at once.
     static func closeDeadSessions(_ store: Store) {
-        let host = Credentials.place(.command, command: "").host
         try? store.closeDeadSessions(host: host, isAlive: processIsAlive)
     }
+
+    /// This machine's name, asked once: the heartbeat's check runs every few seconds.
+    static let host = Credentials.place(.command, command: "").host
 
     /// A process exists and is not a zombie (a killed console nobody reaped yet is dead).
     static func processIsAlive(_ pid: Int32) -> Bool {
         guard kill(pid, 0) == 0 || errno == EPERM else { return false }
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return true }
+        // Read with plain system calls: every console checks every process of this host every
+        // few seconds, and Foundation's file reading and trimming cost ten times as much.
+        let descriptor = open("/proc/\(pid)/stat", O_RDONLY)
+        guard descriptor >= 0 else { return true }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: 512)
+        let count = read(descriptor, &bytes, bytes.count)
         // `PID (name) STATE ...`: the state follows the name's closing parenthesis.
-        let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
-        return state != "Z" && state != "X"
+        guard count > 0, let nameEnd = bytes[..<count].lastIndex(of: UInt8(ascii: ")")) else { return true }
+        let state = bytes[(nameEnd + 1)..<count].first { $0 != UInt8(ascii: " ") }
+        return state != UInt8(ascii: "Z") && state != UInt8(ascii: "X")
     }
 
     /// Called on every loop turn.

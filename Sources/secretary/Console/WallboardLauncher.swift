@@ -46,6 +46,6 @@ struct WallboardLauncher {
             state: WallboardState(width: width, height: height, language: appearance.language, user: signedIn.person,
                                   now: data.now(), thresholdSeconds: thresholdSeconds),
             data: data)
-        ScreenLoop.run(session, on: terminal, keeper: keeper)
+        ScreenLoop.run(session, on: terminal, keeper: keeper, databasePath: store.path, changes: data.changes)
     }
 }
