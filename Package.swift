@@ -52,7 +52,7 @@ let package = Package(
             name: "secretary",
             dependencies: [
                 "SecretaryCore", "SecretaryStore", "ConsoleUI", "ConsoleStore", "CursesBackend", "Delivery", "CalDAVClient",
-                "ZipArchive", "BackupFiles",
+                "ZipArchive", "BackupFiles", "Sodium",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
