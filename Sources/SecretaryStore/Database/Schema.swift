@@ -15,6 +15,7 @@ enum Schema {
         migrator.registerMigration("v5-reports", migrate: v5Reports)
         migrator.registerMigration("v5-interchange", migrate: v5Interchange)
         migrator.registerMigration("v6-data-protection", migrate: v6DataProtection)
+        migrator.registerMigration("v5-purge-indexes", migrate: v5PurgeIndexes)
         return migrator
     }
 
