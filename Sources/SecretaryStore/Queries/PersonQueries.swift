@@ -194,8 +194,27 @@ extension Store {
 
     /// Merges the name index into one segment (old segments keep deleted names until then)
     /// and writes the WAL back into the file, truncating it. Part of an audited erasure.
-    func compactNameIndex() throws {
-        try writeStep { db in try db.execute(sql: "INSERT INTO contact_search(contact_search) VALUES ('optimize')") }
+    /// The merge is FTS5's incremental one (a negative page count merges every segment, as
+    /// 'optimize' does, but resumably): a few pages at a time in transactions of about
+    /// `batchTarget`, with a pause between, so consoles never wait behind the whole index
+    /// being rewritten. The WAL is copied back by a passive checkpoint, which lets writers
+    /// go on, so the truncating one that follows has almost nothing left to do.
+    func compactNameIndex(batchTarget: TimeInterval = 0.02, pause: TimeInterval = 0.03) throws {
+        while true {
+            let merging = try writeStep { db -> Bool in
+                let began = Date()
+                repeat {
+                    let before = db.totalChangesCount
+                    try db.execute(sql: "INSERT INTO contact_search(contact_search, rank) VALUES ('merge', -16)")
+                    // FTS5: fewer than two changes means there was nothing left to merge.
+                    if db.totalChangesCount - before < 2 { return false }
+                } while Date().timeIntervalSince(began) < batchTarget
+                return true
+            }
+            guard merging else { break }
+            Thread.sleep(forTimeInterval: pause)
+        }
+        _ = try mapped { try pool.writeWithoutTransaction { try $0.checkpoint(.passive) } }
         _ = try mapped { try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) } }
     }
 }
