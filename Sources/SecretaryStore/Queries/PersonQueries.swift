@@ -198,7 +198,7 @@ extension Store {
     /// 'optimize' does, but resumably): a few pages at a time in transactions of about
     /// `batchTarget`, with a pause between, so consoles never wait behind the whole index
     /// being rewritten. The WAL is copied back by a passive checkpoint, which lets writers
-    /// go on, so the truncating one that follows has almost nothing left to do.
+    /// go on, so the truncating one that follows has almost nothing left to copy.
     func compactNameIndex(batchTarget: TimeInterval = 0.02, pause: TimeInterval = 0.03) throws {
         while true {
             let merging = try writeStep { db -> Bool in
@@ -215,6 +215,22 @@ extension Store {
             Thread.sleep(forTimeInterval: pause)
         }
         _ = try mapped { try pool.writeWithoutTransaction { try $0.checkpoint(.passive) } }
+        try truncateWAL()
+    }
+
+    /// Truncates the WAL (its old frames may hold erased bytes). A truncating checkpoint
+    /// holds the write lock while it waits for readers, so it is tried on a connection of
+    /// its own that waits at most 50 ms, twenty times with consoles writing in between;
+    /// only then does it wait as long as any write may.
+    func truncateWAL() throws {
+        var quick = Configuration()
+        quick.busyMode = .timeout(0.05)
+        let connection = try mapped { try DatabaseQueue(path: path, configuration: quick) }
+        for _ in 0..<20 {
+            let done = (try? connection.writeWithoutTransaction { try $0.checkpoint(.truncate) }) != nil
+            if done { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
         _ = try mapped { try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) } }
     }
 }
