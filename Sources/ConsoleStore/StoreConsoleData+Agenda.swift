@@ -37,6 +37,18 @@ extension StoreConsoleData {
         try store.freeSlots(agendaID: agendaID, typeID: typeID, from: from, count: 1).first
     }
 
+    public func absences(agendaID: Int64, endingAfter from: Date) throws -> [Absence] {
+        try store.absences(agendaID: agendaID, endingAfter: from)
+    }
+
+    public func addAbsence(agendaID: Int64, from: Date, to: Date, reason: String, by user: Operator) throws
+        -> (absence: Absence, affected: [AppointmentDetails]) {
+        let added = try store.addAbsence(agendaID: agendaID, from: from, to: to, reason: reason, by: Identity(user.login))
+        return (added.absence, added.affected)
+    }
+
+    public func waitlist(agendaID: Int64) throws -> [WaitlistEntry] { try store.waitlist(agendaID: agendaID) }
+
     public func addToWaitlist(_ request: WaitlistRequest, by user: Operator) throws -> WaitlistEntry {
         try store.addToWaitlist(agendaID: request.agendaID, contactID: request.contactID, typeID: request.typeID,
                                 preferences: request.preferences, note: request.note, by: identity)

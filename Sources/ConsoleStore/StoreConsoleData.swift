@@ -87,8 +87,8 @@ public final class StoreConsoleData: ConsoleData {
     private func history(_ contactID: Int64) throws -> ContactHistory {
         let history = try store.contactHistory(contactID)
         return ContactHistory(
-            calls: history.calls.map { .init(at: $0.at, text: $0.text) },
-            messages: history.messages.map { .init(at: $0.at, text: $0.text) },
+            calls: history.calls.map { .init(at: $0.at, text: $0.text, status: $0.status) },
+            messages: history.messages.map { .init(at: $0.at, text: $0.text, status: $0.status) },
             appointments: history.appointments.map { .init(at: $0.at, text: $0.text, status: $0.status) })
     }
 
@@ -114,11 +114,44 @@ public final class StoreConsoleData: ConsoleData {
         try store.deliveries(messages: messages)
     }
 
+    public func board(by user: Operator) throws -> [BoardEntry] {
+        try store.require(.supervise, by: identity, for: "the board of undelivered messages")
+        return try store.board()
+    }
+
+    public func resend(message: Int64, by user: Operator) throws {
+        try store.resend(message: message, by: identity)
+    }
+
     public func markTransmitted(_ messageID: Int64, by user: Operator) throws {
         try store.markTransmitted([messageID], by: identity)
     }
 
     public func instructionHistory(client: ClientID) throws -> [Instructions] {
         try store.instructionHistory(of: client)
+    }
+
+    public func acknowledge(_ messageID: Int64, by user: Operator) throws {
+        try store.acknowledge([messageID], by: Identity(user.login))
+    }
+
+    public func undoTransmitted(_ messageID: Int64, by user: Operator) throws {
+        try store.undoTransmitted(messageID, by: Identity(user.login))
+    }
+
+    public func callbacks(client: ClientID?, doneSince: Date) throws -> [Callback] {
+        try store.callbacks(client: client, doneSince: doneSince)
+    }
+
+    public func takeCallback(_ id: Int64, by user: Operator) throws -> Callback {
+        try store.takeCallback(id, operator: user.login)
+    }
+
+    public func recordCallback(_ id: Int64, outcome: CallbackOutcome, by user: Operator) throws -> Callback {
+        try store.recordCallback(id, outcome: outcome, operator: user.login)
+    }
+
+    public func releaseCallback(_ id: Int64, by user: Operator) throws -> Callback {
+        try store.releaseCallback(id, operator: user.login)
     }
 }

@@ -5,6 +5,7 @@
 //   secretary-stress DB book-race ...       race another process for the same slots (BookRace.swift)
 //   secretary-stress DB claim COUNT LOGIN   LOGIN answers and finishes COUNT queued calls
 //   secretary-stress DB messages COUNT CLIENT  takes COUNT messages for CLIENT (each with its deliveries)
+//   secretary-stress DB call-back COUNT LOGIN   LOGIN takes and closes COUNT call-backs
 //   secretary-stress DB write-latency SECONDS  times small writes in a loop (WriteLatency.swift)
 import Foundation
 import SecretaryCore
@@ -36,6 +37,8 @@ do {
                                  by: Identity("claire"))
         }
         print("ok \(count)")
+    case "call-back":
+        try takeCallbacks(store: store, count: Int(arguments[3]) ?? 100, login: arguments.count > 4 ? arguments[4] : "claire")
     case "write-latency":
         try writeLatency(store: store, Array(arguments.dropFirst(3)))
     case "claim":

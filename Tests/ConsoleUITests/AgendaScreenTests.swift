@@ -22,10 +22,10 @@ struct AgendaScreenTests {
         #expect(Array(lines[1...21]) == [
             "┏━ 4/4 Agenda — Dr Claire Martin — week 48 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓",
             "┃      Mon 23/11   Tue 24/11   Wed 25/11   Thu 26/11   Fri 27/11   Sat 28/11   ┃",
-            "┃09:00             Jean Dupont                                                 ┃",
-            "┃09:15                                                                         ┃",
-            "┃09:30                                                                         ┃",
-            "┃09:45                                                                         ┃",
+            "┃09:00 -           Jean Dupont                                                 ┃",
+            "┃09:15 -                                                                       ┃",
+            "┃09:30 -                                                                       ┃",
+            "┃09:45 -                                                                       ┃",
             "┃10:00▸Marie Lefè…                                                             ┃",
             "┃10:15 │                                                                       ┃",
             "┃10:30                                                                         ┃",
@@ -50,10 +50,10 @@ struct AgendaScreenTests {
         #expect(lines[24] == "┏━ 4 Agenda — Dr Claire Martin — week 48 ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓")
         #expect(Array(lines[25...37]) == [
             "┃      Monday 23/11       Tuesday 24/11     Wednesday 25/11   Thursday 26/11    Friday 27/11      Saturday 28/11    ┃",
-            "┃09:00                    Jean Dupont                                                                               ┃",
-            "┃09:15                                                                                                              ┃",
-            "┃09:30                                                                                                              ┃",
-            "┃09:45                                                                                                              ┃",
+            "┃09:00 -                  Jean Dupont                                                                               ┃",
+            "┃09:15 -                                                                                                            ┃",
+            "┃09:30 -                                                                                                            ┃",
+            "┃09:45 -                                                                                                            ┃",
             "┃10:00▸Marie Lefèvre                                                                                                ┃",
             "┃10:15 Consultation                                                                                                 ┃",
             "┃10:30                                                                                                              ┃",
@@ -90,7 +90,8 @@ struct AgendaScreenTests {
         #expect(role("11:00") == .normal)
         #expect(role("11:15") == .dim)
         #expect(role("·") == .agendaClosed, "12:00 is lunch")
-        #expect(screen[90, 27].role == .agendaFree, "Monday 09:15 is free")
+        #expect(screen[90, 27].role == .agendaClosed, "Monday 09:15 is free but gone by: shown apart")
+        #expect(screen[90, 32].role == .agendaFree, "Monday 10:30 is free")
     }
 
     @Test func aHolidayIsNarrowAndNamedInFrench() {
@@ -104,7 +105,7 @@ struct AgendaScreenTests {
         let lines = render(state).lines
         #expect(lines[1].contains("semaine 52"))
         #expect(Array(lines[2...5]) == [
-            "┃      lun. 21/12   mar. 22/12   mer. 23/12   jeu. 24/12   ven. 25 sam. 26/12  ┃",
+            "┃      lun. 21/12   mar. 22/12   mer. 23/12   jeu. 24/12   25/12   sam. 26/12  ┃",
             "┃09:00                                                     férié               ┃",
             "┃09:15                                                     Noël                ┃",
             "┃09:30                                                                         ┃",

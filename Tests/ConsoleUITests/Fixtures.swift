@@ -89,7 +89,7 @@ enum Fixture {
         _ = update(&state, .queueLoaded(Array(queue.dropFirst())))
         _ = update(&state, .callerMatched(try! PhoneNumber("06 12 34 56 78"), [marie]))
         _ = update(&state, .contactOpened(marie, ContactHistory(
-            calls: [.init(at: at("2026-11-12T09:10"), text: "booked")],
+            calls: [.init(at: at("2026-11-12T09:10"), text: "", status: .call(.done, .booked))],
             appointments: [.init(at: at("2026-12-01T09:00"), text: "Consultation — Dr Claire Martin")])))
         _ = update(&state, .tick(now.addingTimeInterval(83)))
         return state

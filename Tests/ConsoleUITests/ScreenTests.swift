@@ -35,8 +35,8 @@ struct ScreenTests {
         #expect(screen.lines[0].contains("on a call"))
         #expect(screen.lines[0].contains("☎ Cabinet du Dr Martin 01:23"))
         #expect(text.contains("► ON CALL 01:23  Marie Lefèvre — Cabinet du Dr …"))
-        #expect(text.contains("Phone : 06 12 34 56 78"))
-        #expect(text.contains("Notes : Préfère être rappelée le matin."))
+        #expect(text.contains("Phone: 06 12 34 56 78"))
+        #expect(text.contains("Notes: Préfère être rappelée le matin."))
         #expect(text.contains("01/12/2026 09:00  Consultation — Dr Claire Ma…"))
         #expect(screen.role(of: "► ON CALL") == .ownCall)
     }
@@ -101,7 +101,7 @@ struct ScreenTests {
         let text = screen.text
         #expect(screen.lines[0].hasPrefix(" Claire Dubois · en ligne · lun. 23/11 10:01:23"))
         for expected in ["1 Appels en attente (2)", "2 Appelant", "3 Consignes", "4 Agenda", "semaine 48",
-                         "lun. 23    mar. 24", "sam. 28", "► EN LIGNE 01:23", "Tél. : 06 12 34 56 78", "Rendez-vous à venir",
+                         "lun 23/11  mar 24/11", "sam 28/11", "► EN LIGNE 01:23", "Tél. : 06 12 34 56 78", "Rendez-vous à venir",
                          "Questions fréquentes", "Avis médical demandé ? Dites : « Je ne peux pas", "Répondre"] {
             #expect(text.contains(expected), "missing \(expected)")
         }
@@ -110,7 +110,7 @@ struct ScreenTests {
     @Test func englishScreen() {
         let text = render(Fixture.answered(language: .en)).text
         for expected in ["1 Call queue (2)", "2 Caller", "3 Instructions", "week 48", "Mon 23/11  Tue 24/11",
-                         "► ON CALL 01:23", "Phone : 06 12 34 56 78", "Upcoming appointments", "FAQ", "Asked for medical advice? Say: « Je ne peux pas", "Answer"] {
+                         "► ON CALL 01:23", "Phone: 06 12 34 56 78", "Upcoming appointments", "FAQ", "Asked for medical advice? Say: « Je ne peux pas", "Answer"] {
             #expect(text.contains(expected), "missing \(expected)")
         }
     }

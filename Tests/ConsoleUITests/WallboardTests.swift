@@ -14,14 +14,14 @@ struct WallboardScreenTests {
         #expect(Array(lines[0...17]) == [
             " Sophie Garnier · Supervision · Mon 23/11 10:00:00",
             "┌─ Call queue ─────────────────────────────────────────────────────────────────────────────────────────────────────────┐",
-            "│ Waiting now: 2   Longest wait: 02:00   Operators: available 1 · on a call 1 · wrap-up 1 · paused 1                   │",
+            "│ Waiting now: 2   Longest wait: 02:00   Call-backs: 0   Operators: available 1 · on a call 1 · wrap-up 1 · paused 1   │",
             "└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘",
             "┌─ Clients today · service = answered within 20 s ─────────────────────────────────────────────────────────────────────┐",
-            "│Client                           Offered Answered Abandoned Closed Waiting Service Avg wait Avg talk                  │",
-            "│Cabinet du Dr Martin                   5        3         1      1       1     40%    00:29    04:00                  │",
-            "│Kiné Dubois                            3        2         0      0       1    100%    00:04    05:59                  │",
-            "│Étude de Maître Dumont                 0        0         0      0       0       -        -        -                  │",
-            "│All clients                            8        5         1      1       2     57%    00:21    04:59                  │",
+            "│Client                           Offered Answered Abandoned Closed Waiting Service Avg wait Avg talk Call-backs       │",
+            "│Cabinet du Dr Martin                   5        3         1      1       1     40%    00:29    04:00          0       │",
+            "│Kiné Dubois                            3        2         0      0       1    100%    00:04    05:59          0       │",
+            "│Étude de Maître Dumont                 0        0         0      0       0       -        -        -          0       │",
+            "│All clients                            8        5         1      1       2     57%    00:21    04:59          0       │",
             "└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘",
             "┌─ Operators ──────────────────────────────────────────────────────────────────────────────────────────────────────────┐",
             "│Operator               State                                            Since           Calls today                   │",
@@ -58,7 +58,7 @@ struct WallboardScreenTests {
         #expect(lines(WallboardFixture.state(width: 80, height: 24)) == [
             " Sophie Garnier · Supervision · Mon 23/11 10:00:00",
             "┌─ Call queue ─────────────────────────────────────────────────────────────────┐",
-            "│ Waiting now: 2   Longest wait: 02:00                                         │",
+            "│ Waiting now: 2   Longest wait: 02:00   Call-backs: 0                         │",
             "│ Operators: available 1 · on a call 1 · wrap-up 1 · paused 1                  │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             "┌─ Clients today · service = answered within 20 s ─────────────────────────────┐",
@@ -87,7 +87,7 @@ struct WallboardScreenTests {
         #expect(lines(WallboardFixture.state(width: 80, height: 24, language: .fr)) == [
             " Sophie Garnier · Supervision · lun. 23/11 10:00:00",
             "┌─ Appels en attente ──────────────────────────────────────────────────────────┐",
-            "│ En attente : 2   Attente la plus longue : 02:00                              │",
+            "│ En attente : 2   Attente la plus longue : 02:00   Rappels : 0                │",
             "│ Opérateurs : disponible 1 · en ligne 1 · fin d'appel 1 · en pause 1          │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
             "┌─ Clients aujourd'hui · service = répondus en 20 s ───────────────────────────┐",
@@ -114,7 +114,7 @@ struct WallboardScreenTests {
 
     @Test func coloursFollowTheThresholds() {
         let screen = renderWallboard(WallboardFixture.state())
-        #expect(screen.role(of: "02:00   Operators") == .waitLate, "a 2-minute wait is late, as in the queue")
+        #expect(screen.role(of: "02:00   Call-backs") == .waitLate, "a 2-minute wait is late, as in the queue")
         #expect(screen.role(of: "40%") == .waitLate)
         #expect(screen.role(of: "100%") == .waitOK)
         #expect(screen.role(of: "paused  ") == .waitWarn)

@@ -19,10 +19,10 @@ struct CallerCardStatusTests {
         var marie = Fixture.marie
         marie.notes = notes
         _ = update(&state, .contactOpened(marie, ContactHistory(appointments: [
-            .init(at: Fixture.at("2026-12-01T09:00"), text: "Consultation — Dr Claire Martin", status: .booked),
-            .init(at: Fixture.at("2026-11-30T09:00"), text: "Consultation — Dr Claire Martin", status: .cancelled),
-            .init(at: Fixture.at("2026-11-16T09:00"), text: "Consultation — Dr Claire Martin", status: .noShow),
-            .init(at: Fixture.at("2026-11-09T09:00"), text: "Consultation — Dr Claire Martin", status: .booked),
+            .init(at: Fixture.at("2026-12-01T09:00"), text: "Consultation — Dr Claire Martin", status: .appointment(.booked)),
+            .init(at: Fixture.at("2026-11-30T09:00"), text: "Consultation — Dr Claire Martin", status: .appointment(.cancelled)),
+            .init(at: Fixture.at("2026-11-16T09:00"), text: "Consultation — Dr Claire Martin", status: .appointment(.noShow)),
+            .init(at: Fixture.at("2026-11-09T09:00"), text: "Consultation — Dr Claire Martin", status: .appointment(.booked)),
         ])))
         _ = update(&state, .key(.character("2")))
         return state
@@ -102,6 +102,20 @@ struct LongSentenceTests {
         var state = Fixture.answered(width: 80, height: 24, language: language)
         _ = update(&state, .agenda(.refused(Self.refusal)))
         let top = render(state).lines[0]
+        #expect(top.contains("Cabinet du Dr Martin") && top.contains("01:23"), "\(top)")
+    }
+
+    /// Issue 14: a console on demo or generated data says so; at 80 columns the call's client
+    /// and timer still come first.
+    @Test(arguments: [Language.en, .fr])
+    func trainingDataIsSaidOnTheStatusLine(language: Language) {
+        var wide = Fixture.answered(width: 120, height: 40, language: language)
+        #expect(!render(wide).lines[0].contains(language == .fr ? "DÉMO" : "DEMO"))
+        wide.isTrainingData = true
+        #expect(render(wide).lines[0].contains(language == .fr ? "DÉMO" : "DEMO"), "\(render(wide).lines[0])")
+        var narrow = Fixture.answered(width: 80, height: 24, language: language)
+        narrow.isTrainingData = true
+        let top = render(narrow).lines[0]
         #expect(top.contains("Cabinet du Dr Martin") && top.contains("01:23"), "\(top)")
     }
 

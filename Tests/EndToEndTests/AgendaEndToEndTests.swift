@@ -32,17 +32,16 @@ struct AgendaEndToEndTests {
         try julien.send("4")
         try julien.waitFor { $0.contains("4/4 Agenda — Dr Claire Martin") && $0.contains("┃18:45") }
 
-        // Claire answers Marie Lefèvre's call and books the earliest free slot: 5 keys.
+        // Claire answers Marie Lefèvre's call and books the earliest free slot with her usual
+        // type: 3 keys (answering a known caller gives the agenda the keys).
         try claire.send("a")
-        try claire.waitFor("Phone : 06 12 34 56 78")
-        try claire.send("4")
+        try claire.waitFor("Phone: 06 12 34 56 78")
         try claire.send("f")
         let found = try claire.waitFor("Free slot: Mon 23/11")
         let bookedAt = try #require(time(after: "Free slot: Mon 23/11", in: found), "\(found)")
         let before = count("Marie Le", in: row(try julien.screen(), bookedAt))
         try claire.send("Enter")
         try claire.waitFor("Book an appointment")
-        try claire.send("1")
         try claire.waitFor("Enter: book")
         try claire.send("Enter")
         let booked = try claire.waitFor("Booked: Marie Lefèvre · Consultation · Mon 23/11 \(bookedAt)")
@@ -89,15 +88,19 @@ struct AgendaEndToEndTests {
         try claire.waitFor("Go to:")
         try claire.type("1/3/2027")  // a week the demo has not booked
         try claire.send("Enter")
-        try claire.waitFor("┃Mon 01/03 10:00 · free")
+        // The cursor keeps its time of day: the next slot to begin when the console started
+        // (10:00, or 10:15 once the first second has gone by).
+        let start = try claire.waitFor { $0.contains("┃Mon 01/03 10:00 · free") || $0.contains("┃Mon 01/03 10:15 · free") }
+        let first = start.contains("┃Mon 01/03 10:00 · free") ? 0 : 15
+        func at(_ minutes: Int) -> String { "10:" + String(format: "%02d", first + minutes) }
         let log = Binaries.temporaryFolder().appendingPathComponent("terminal.log").path
         try claire.record(to: log)
         Thread.sleep(forTimeInterval: 0.3)
         func written() -> Int { ((try? FileManager.default.attributesOfItem(atPath: log))?[.size] as? Int) ?? 0 }
         var sizes: [Int] = []
-        for (key, footer) in [("Right", "Tue 02/03 10:00"), ("Right", "Wed 03/03 10:00"), ("Down", "Wed 03/03 10:15"),
-                              ("Down", "Wed 03/03 10:30"), ("Left", "Tue 02/03 10:30"), ("Up", "Tue 02/03 10:15"),
-                              ("Left", "Mon 01/03 10:15")] {
+        for (key, footer) in [("Right", "Tue 02/03 \(at(0))"), ("Right", "Wed 03/03 \(at(0))"), ("Down", "Wed 03/03 \(at(15))"),
+                              ("Down", "Wed 03/03 \(at(30))"), ("Left", "Tue 02/03 \(at(30))"), ("Up", "Tue 02/03 \(at(15))"),
+                              ("Left", "Mon 01/03 \(at(15))")] {
             let before = written()
             try claire.send(key)
             let screen = try claire.waitFor("┃\(footer) · free")

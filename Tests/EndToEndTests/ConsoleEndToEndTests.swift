@@ -18,16 +18,37 @@ struct ConsoleEndToEndTests {
         #expect(screen.contains("Claire Dubois · available · Mon 23/11 10:00"))
         #expect(screen.contains("Marie Lefèvre"))
         #expect(screen.contains("« Cabinet du Dr Martin, Claire à l'appareil, bonjour. »"))
+        // Made-up data, and the screen says so for as long as it is open.
+        let statusLine = screen.components(separatedBy: "\n").first ?? ""
+        #expect(statusLine.contains("waiting · DEMO"), "\(statusLine)")
     }
 
     @Test func answeringFindsTheCallerByNumber() throws {
         let tmux = try demo()
         try tmux.waitFor("1 Call queue (")
         try tmux.send("a")
-        let screen = try tmux.waitFor("Phone : 06 12 34 56 78")
+        let screen = try tmux.waitFor("Phone: 06 12 34 56 78")
         #expect(screen.contains("► ON CALL"), "\(screen)")
         #expect(screen.contains("on a call"))
-        #expect(screen.contains("┃Marie Lefèvre"), "the caller pane shows the contact: \(screen)")
+        // The agenda has the keys (a known caller, to book); the caller pane shows the contact.
+        #expect(screen.contains("│Marie Lefèvre"), "the caller pane shows the contact: \(screen)")
+    }
+
+    /// The demo's printed commands say `secretary …`: found through PATH, from any folder,
+    /// the console still finds its colour themes.
+    @Test func theConsoleStartedThroughPathFromAnotherFolderFindsItsThemes() throws {
+        let folder = Binaries.temporaryFolder()
+        let db = folder.appendingPathComponent("demo.sqlite").path
+        let made = try Binaries.run(Binaries.secretary, ["init", "--demo", "--db", db, "--clock-start", Tmux.clock])
+        #expect(made.status == 0, "\(made.stderr)")
+        let bin = URL(fileURLWithPath: Binaries.secretary).deletingLastPathComponent().path
+        let tmux = try Tmux(shellWidth: 120, height: 40, environment: ["PATH": "\(bin):/usr/bin:/bin"])
+        try tmux.type("cd \(folder.path) && secretary console --db \(db) --operator julien; echo EXIT=$?\n")
+        let ended = { (screen: String) in screen.range(of: "EXIT=[0-9]", options: .regularExpression) != nil }
+        let screen = try tmux.waitFor(timeout: 20) { $0.contains("Password:") || ended($0) }
+        #expect(screen.contains("Password:") && !screen.contains("theme"), "\(screen)")
+        try tmux.send("Escape")
+        try tmux.waitFor(ended)
     }
 
     @Test func slashFindsALefevreByTypingLefe() throws {
@@ -43,7 +64,7 @@ struct ConsoleEndToEndTests {
         try tmux.type(" mar")
         try tmux.waitFor("Name: lefe mar")
         try tmux.send("Enter")
-        #expect(try tmux.waitFor("Phone : 06 12 34 56 78").contains("┃Marie Lefèvre"))
+        #expect(try tmux.waitFor("Phone: 06 12 34 56 78").contains("┃Marie Lefèvre"))
     }
 
     @Test func questionMarkShowsTheHelp() throws {

@@ -15,7 +15,7 @@ struct WorkingDayEndToEndTests {
         let tmux = try Tmux.secretary("demo --no-simulate", db: db)
         try tmux.waitFor("1 Call queue (")
         try tmux.send("a")
-        try tmux.waitFor("Phone : 06 12 34 56 78")
+        try tmux.waitFor("Phone: 06 12 34 56 78")
         return tmux
     }
 

@@ -72,6 +72,28 @@ struct PersonRightsTests {
         #expect(audit.hasPrefix("admin \(id) GDPR erasure: 1 appointments kept unnamed"), "\(audit)")
         #expect(try at10(["contacts", "export", id], db).status != 0)
     }
+
+    /// A caller who hung up in the queue is on the call-back list by their number: that
+    /// number is theirs, in the export, and goes with the erasure.
+    @Test func aCallBackIsExportedAndErasedWithThePerson() throws {
+        let db = try freshDemo()
+        #expect(try at10(["book", "--client", "dr-martin", "--phone", "06 99 88 77 55", "--name", "Aurèle Vantorre",
+                          "--type", "Consultation", "--at", try #require(try freeStarts(db, type: "Consultation",
+                                                                                      from: "2026-11-24T08:00", count: 1).first)],
+                         db).status == 0)
+        let call = try at10(["call-in", "--line", "01 42 68 10 01", "--from", "06 99 88 77 55"], db)
+        let callID = try #require(call.stdout.split(separator: " ").first.map(String.init), "\(call.stderr)")
+        #expect(try at10(["call-end", callID], db).status == 0)
+        #expect(try sql(db, "SELECT count(*) FROM callback WHERE number = '+33699887755'") == "1", "the test can fail")
+        let id = try sql(db, "SELECT id FROM contact WHERE last_name = 'Vantorre'")
+        let export = try json(try at10(["contacts", "export", id, "--json"], db).stdout) as? [String: Any]
+        #expect(((export?["callbacks"] as? [[String: Any]]) ?? []).contains { $0["number"] as? String == "+33699887755" })
+
+        let erased = try at10(["contacts", "erase", id, "--confirm", id], db)
+        #expect(erased.status == 0 && erased.stdout.contains("1 call-backs removed"), "\(erased.stdout)\(erased.stderr)")
+        #expect(try sql(db, "SELECT count(*) FROM callback WHERE number = '+33699887755'") == "0")
+        #expect(fileBytes(db).range(of: Data("+33699887755".utf8)) == nil, "the number is still in the file")
+    }
 }
 
 @Suite("End of a client's contract", .serialized)

@@ -63,3 +63,51 @@ struct ClaimConcurrencyTests {
         print("8 processes × 200 claims: \(String(format: "%.1f", elapsed)) s")
     }
 }
+
+@Suite("Operators in several processes calling back one list")
+struct CallbackConcurrencyTests {
+    /// 8 operators, each in their own process, take and close 50 call-backs each from a list
+    /// of 400 (callers who hung up in the queue): each is called back exactly once.
+    @Test(.timeLimit(.minutes(2)))
+    func eightProcessesTakingCallBacksAtOnceCallEachBackExactlyOnce() throws {
+        let path = temporaryDatabase()
+        let clock = ManualClock(instant("2026-11-23T10:00"))
+        let store = try Store(path: path, clock: clock)
+        let client = try sampleClient()
+        try store.addClient(client, agendas: ["Dr Test"], types: [], by: .system)
+        let logins = (0..<8).map { "op\($0)" }
+        for login in logins {
+            try store.addOperator(Operator(login: login, displayName: "Operator \(login)", role: .operator), password: "test-password-long", by: .system)
+        }
+        for index in 0..<400 {
+            let call = try store.callIn(line: client.line, from: "+3361234\(String(format: "%04d", index))")
+            try store.callEnd(call.id)
+        }
+        #expect(try store.callbacks().count == 400)
+
+        let started = Date()
+        let workers = try logins.map { try Binaries.start(Binaries.stress, [path, "call-back", "50", $0]) }
+        let results = workers.map { $0.wait() }
+        print("8 processes × 50 call-backs: \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        var takenBy: [Int64: [String]] = [:]
+        for (login, result) in zip(logins, results) {
+            #expect(result.status == 0, "\(login) stderr: \(result.stderr)")
+            let lines = result.stdout.split(separator: "\n")
+            #expect(lines.last == "ok 50", "\(login) ended with \(lines.last ?? "nothing")")
+            for line in lines.dropLast() {
+                if let id = Int64(line) { takenBy[id, default: []].append(login) }
+            }
+        }
+        #expect(takenBy.count == 400 && takenBy.values.allSatisfy { $0.count == 1 }, "a call-back was taken twice")
+        let rows = try store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT callback.id, callback.status, callback.attempts, operator.login FROM callback
+                JOIN operator ON operator.id = callback.last_attempt_by
+                """)
+        }
+        #expect(rows.count == 400)
+        #expect(rows.allSatisfy { ($0["status"] as String) == "done" && ($0["attempts"] as Int) == 1 })
+        #expect(rows.allSatisfy { takenBy[$0["id"]] == [$0["login"] as String] })
+        #expect(try store.callbacks().isEmpty)
+    }
+}

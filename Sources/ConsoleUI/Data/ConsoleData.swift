@@ -74,9 +74,9 @@ public struct ContactHistory: Equatable, Sendable {
     public struct Item: Equatable, Sendable {
         public var at: Date
         public var text: String
-        /// An appointment's status, shown before its text (so never cut off).
-        public var status: AppointmentStatus?
-        public init(at: Date, text: String, status: AppointmentStatus? = nil) {
+        /// What became of it, worded by the pane in the interface's language.
+        public var status: HistoryStatus?
+        public init(at: Date, text: String, status: HistoryStatus? = nil) {
             self.at = at
             self.text = text
             self.status = status
@@ -140,8 +140,30 @@ public protocol ConsoleData: AnyObject {
     func markTransmitted(_ messageID: Int64, by user: Operator) throws
     /// Every version of the client's instructions, oldest first.
     func instructionHistory(client: ClientID) throws -> [Instructions]
+    /// The client confirmed they have the message.
+    func acknowledge(_ messageID: Int64, by user: Operator) throws
+    /// A message marked transmitted by mistake goes back to new.
+    func undoTransmitted(_ messageID: Int64, by user: Operator) throws
+    /// The open call-backs of one client (all clients' when nil), the longest waiting first,
+    /// then those done since `doneSince`.
+    func callbacks(client: ClientID?, doneSince: Date) throws -> [Callback]
+    /// Takes a call-back to dial it; refused when another operator has it.
+    func takeCallback(_ id: Int64, by user: Operator) throws -> Callback
+    func recordCallback(_ id: Int64, outcome: CallbackOutcome, by user: Operator) throws -> Callback
+    func releaseCallback(_ id: Int64, by user: Operator) throws -> Callback
+    /// The agenda's absences that end after `from`, by start.
+    func absences(agendaID: Int64, endingAfter from: Date) throws -> [Absence]
+    /// Records an absence; returns it with the booked appointments it covers (to move).
+    func addAbsence(agendaID: Int64, from: Date, to: Date, reason: String, by user: Operator) throws
+        -> (absence: Absence, affected: [AppointmentDetails])
+    /// The agenda's open waiting list, oldest first.
+    func waitlist(agendaID: Int64) throws -> [WaitlistEntry]
     /// What the dispatch did with each message: its deliveries, by message id.
     func deliveries(messages: [Int64]) throws -> [Int64: [Delivery]]
+    /// The board check: messages that did not reach their client (supervisors; refused to others).
+    func board(by user: Operator) throws -> [BoardEntry]
+    /// Sends a message's failed deliveries again (supervisors).
+    func resend(message: Int64, by user: Operator) throws
 }
 
 extension ConsoleData {

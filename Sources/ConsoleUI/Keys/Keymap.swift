@@ -19,6 +19,9 @@ public enum Action: String, CaseIterable, Sendable {
     case caretLeft, caretRight, caretStart, caretEnd, deleteBackward, deleteForward, deleteWord, clearField
     case board, resend
     case toggleReports, previousPeriod, nextPeriod, spanDay, spanWeek, spanMonth, nextClient, previousClient
+    case callbacks, takeCallback, callbackReached, callbackNoAnswer, callbackVoicemail, releaseCallback
+    case markTransmitted, acknowledgeMessage, undoTransmitted
+    case absences, addAbsence, showWaitingList
 }
 
 /// Where a binding applies.
@@ -37,6 +40,13 @@ public enum Scope: Hashable, Sendable {
     case reports
     /// The supervisors' board overlay on the wallboard.
     case board
+    /// A list over the panes, which takes the keys until closed.
+    case list(ListOverlay)
+}
+
+/// The windows listing things, whose keys are in the keymap like the panes'.
+public enum ListOverlay: Hashable, Sendable {
+    case callbacks, messages, absences, waitingList, board
 }
 
 public struct Binding: Sendable {
@@ -138,6 +148,55 @@ public enum Keymap {
         Binding(action: .instructionsHistory, keys: [.character("v")], scope: .pane(.instructions), hinted: true,
                 label: .actionInstructionsHistory),
         Binding(action: .toggleReports, keys: [.character("r")], scope: .wallboard, hinted: true, label: .actionReports),
+        Binding(action: .callbacks, keys: [.character("r")], scope: .global, hinted: true, label: .actionCallbacks),
+        Binding(action: .absences, keys: [.character("A")], scope: .pane(.agenda), hinted: false, label: .actionAbsences),
+        Binding(action: .showWaitingList, keys: [.character("W")], scope: .pane(.agenda), hinted: false,
+                label: .actionShowWaitingList),
+
+        Binding(action: .up, keys: [.up, .character("k")], scope: .list(.callbacks), hinted: false, label: .actionUp),
+        Binding(action: .down, keys: [.down, .character("j")], scope: .list(.callbacks), hinted: false, label: .actionDown),
+        Binding(action: .bottom, keys: [.end, .character("G")], scope: .list(.callbacks), hinted: false, label: .actionBottom),
+        Binding(action: .takeCallback, keys: [.enter], scope: .list(.callbacks), hinted: true, label: .actionTakeCallback),
+        Binding(action: .callbackReached, keys: [.character("1")], scope: .list(.callbacks), hinted: true,
+                label: .callbackOutcomeReached),
+        Binding(action: .callbackNoAnswer, keys: [.character("2")], scope: .list(.callbacks), hinted: true,
+                label: .callbackOutcomeNoAnswer),
+        Binding(action: .callbackVoicemail, keys: [.character("3")], scope: .list(.callbacks), hinted: true,
+                label: .callbackOutcomeVoicemail),
+        Binding(action: .releaseCallback, keys: [.character("u")], scope: .list(.callbacks), hinted: true,
+                label: .actionReleaseCallback),
+        Binding(action: .cancel, keys: [.escape, .character("r"), .character("q")], scope: .list(.callbacks), hinted: true,
+                label: .actionClose),
+
+        Binding(action: .up, keys: [.up, .character("k")], scope: .list(.messages), hinted: false, label: .actionUp),
+        Binding(action: .down, keys: [.down, .character("j")], scope: .list(.messages), hinted: false, label: .actionDown),
+        Binding(action: .markTransmitted, keys: [.character("t")], scope: .list(.messages), hinted: true,
+                label: .actionMarkTransmitted),
+        Binding(action: .acknowledgeMessage, keys: [.character("a")], scope: .list(.messages), hinted: true,
+                label: .actionAcknowledge),
+        Binding(action: .undoTransmitted, keys: [.character("u")], scope: .list(.messages), hinted: true,
+                label: .actionUndoTransmitted),
+        Binding(action: .cancel, keys: [.escape, .character("m"), .character("q")], scope: .list(.messages), hinted: true,
+                label: .actionClose),
+
+        Binding(action: .up, keys: [.up, .character("k")], scope: .list(.absences), hinted: false, label: .actionUp),
+        Binding(action: .down, keys: [.down, .character("j")], scope: .list(.absences), hinted: false, label: .actionDown),
+        Binding(action: .addAbsence, keys: [.character("n")], scope: .list(.absences), hinted: true, label: .actionAddAbsence),
+        Binding(action: .cancel, keys: [.escape, .character("A"), .character("q")], scope: .list(.absences), hinted: true,
+                label: .actionClose),
+
+        Binding(action: .board, keys: [.character("B")], scope: .global, hinted: false, label: .actionBoard),
+        Binding(action: .up, keys: [.up, .character("k")], scope: .list(.board), hinted: false, label: .actionUp),
+        Binding(action: .down, keys: [.down, .character("j")], scope: .list(.board), hinted: false, label: .actionDown),
+        Binding(action: .resend, keys: [.character("r")], scope: .list(.board), hinted: true, label: .actionResend),
+        Binding(action: .cancel, keys: [.escape, .character("B"), .character("q")], scope: .list(.board), hinted: true,
+                label: .actionClose),
+
+        Binding(action: .up, keys: [.up, .character("k")], scope: .list(.waitingList), hinted: false, label: .actionUp),
+        Binding(action: .down, keys: [.down, .character("j")], scope: .list(.waitingList), hinted: false, label: .actionDown),
+        Binding(action: .cancel, keys: [.escape, .character("W"), .character("q")], scope: .list(.waitingList), hinted: true,
+                label: .actionClose),
+
         Binding(action: .help, keys: [.character("?"), .function(1)], scope: .wallboard, hinted: true, label: .actionHelp),
         Binding(action: .redraw, keys: [.control("l")], scope: .wallboard, hinted: true, label: .actionRedraw),
         Binding(action: .quit, keys: [.character("q")], scope: .wallboard, hinted: true, label: .actionQuit),
@@ -171,4 +230,7 @@ public enum Keymap {
     }
 
     public static func bindings(for scope: Scope) -> [Binding] { bindings.filter { $0.scope == scope } }
+
+    /// The action of `key` in a list window (its own bindings only: the panes' keys are covered).
+    public static func action(for key: Key, in list: ListOverlay) -> Action? { action(for: key, scope: .list(list)) }
 }

@@ -6,6 +6,13 @@ public enum AgendaLayout {
     /// The start of the slot holding `minutes`.
     public static func slotStart(of minutes: Int, slot: Int) -> Int { minutes / slot * slot }
 
+    /// The first slot of the day starting at or after `instant`: the one under way has begun,
+    /// so it is no longer offered.
+    static func nextSlotStart(after instant: Date, calendar: LocalCalendar, slot: Int) -> Int {
+        let seconds = calendar.secondsSinceMidnight(of: instant)
+        return min(24 * 60 - slot, (seconds + slot * 60 - 1) / (slot * 60) * slot)
+    }
+
     /// Grid rows visible in the agenda pane for the current layout: the pane less its
     /// border, the day header and the footer line.
     static func visibleRows(_ state: AppState) -> Int {
@@ -107,6 +114,8 @@ enum AgendaPane {
         let isTop = row == top
         switch grid.cell(day: day, row: row) {
         case .free:
+            // Time gone by is never offered: shown apart, like closed time.
+            if isPast(grid, day: day, row: row, now: state.now) { return ("-", .agendaClosed) }
             return ("", .agendaFree)
         case .closed:
             let date = grid.days[day]
@@ -132,6 +141,14 @@ enum AgendaPane {
             }
             return ("│", role)
         }
+    }
+
+    /// True when the slot has begun: a day gone by, or today's slot starting before now.
+    static func isPast(_ grid: WeekGrid, day: Int, row: Int, now: Date) -> Bool {
+        let today = grid.calendar.localDate(of: now)
+        let date = grid.days[day].date
+        if date != today { return date < today }
+        return grid.rows[row].minutes * 60 < grid.calendar.secondsSinceMidnight(of: now)
     }
 
     private static func isAbsence(_ cell: WeekGrid.Cell) -> Bool {
@@ -162,6 +179,8 @@ enum AgendaPane {
                     + hhmm(grid.rows[selected.upperBound].minutes + grid.slotMinutes) + " · "
             }
             switch grid.cell(cursor) {
+            case .free where isPast(grid, day: cursor.day, row: cursor.row, now: state.now):
+                text = date + " " + hhmm(grid.rows[cursor.row].minutes) + " · " + state.text(.agendaPast)
             case .free:
                 text = date + " " + hhmm(grid.rows[cursor.row].minutes) + " · " + state.text(.agendaFree)
                 if let index = agendaTypeIndex(state), let type = state.context?.types[index] {
@@ -191,14 +210,17 @@ enum AgendaPane {
     }
 
     /// The forms of a day's label, longest first: `Monday 23/11`, `Mon 23/11` (`lun. 23/11`,
-    /// as `Language.shortDate`), `Mon 23`; narrower still, `23`.
-    static let dayLabelForms = [0, 1, 2]
+    /// as `Language.shortDate`), `lun 23/11`, then `23/11` (the date matters more than the
+    /// day's name, which the columns' order gives); narrower still, `23`.
+    static let dayLabelForms = [0, 1, 2, 3]
 
     static func dayLabel(_ day: LocalDate, form: Int, language: Language) -> String {
+        let date = Digits.two(day.day) + "/" + Digits.two(day.month)
         switch form {
-        case 0: return language.weekdayName(day.weekday, short: false) + " " + Digits.two(day.day) + "/" + Digits.two(day.month)
+        case 0: return language.weekdayName(day.weekday, short: false) + " " + date
         case 1: return language.shortDate(day)
-        case 2: return language.weekdayName(day.weekday, short: true) + " \(day.day)"
+        case 2: return language.weekdayName(day.weekday, short: true).replacingOccurrences(of: ".", with: "") + " " + date
+        case 3: return date
         default: return "\(day.day)"
         }
     }

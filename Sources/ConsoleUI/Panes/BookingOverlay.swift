@@ -144,7 +144,8 @@ enum BookingOverlay {
             let entry = match.entry
             var text = " \(index + 1)  \(entry.contactName) · \(entry.typeName ?? offers.cancelled.typeName) · "
                 + span(match.slot.start, match.slot.end, state)
-            if !entry.preferences.description.isEmpty { text += " · \(entry.preferences)" }
+            let when = AgendaListOverlay.preferences(entry.preferences, state.language)
+            if !when.isEmpty { text += " · \(when)" }
             let selected = index == offers.selection
             lines.append(Line(text: text, role: selected ? .selection : .normal, fill: selected))
         }

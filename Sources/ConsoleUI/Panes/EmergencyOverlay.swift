@@ -26,7 +26,7 @@ enum EmergencyOverlay {
         } else {
             // The keys, from the keymap: F12 confirms, Esc says it was not one.
             for binding in Keymap.bindings(for: .emergency) {
-                let keys = binding.keys.map(\.label).joined(separator: " ")
+                let keys = binding.keys.map { $0.label(state.language) }.joined(separator: " ")
                 lines += InstructionsPane.wrap(keys + state.language.colon + state.text(binding.label), width: width)
             }
         }

@@ -11,7 +11,7 @@ enum HelpOverlay {
         let labelWidth = max(8, min(width, state.width - 2) - 4 - 15)
         func add(_ bindings: [Binding]) {
             for binding in bindings {
-                let keys = binding.keys.map(\.label).joined(separator: " ")
+                let keys = binding.keys.map { $0.label(state.language) }.joined(separator: " ")
                 for (index, part) in InstructionsPane.wrap(state.text(binding.label), width: labelWidth).enumerated() {
                     let lead = index == 0 ? DisplayWidth.fit(keys, columns: 12, ellipsis: false) : String(repeating: " ", count: 12)
                     lines.append(("  " + lead + " " + part, .normal))

@@ -56,11 +56,12 @@ enum LookupPane {
         }
         writer.line(&buffer, contact.displayName, role: .heading)
         if contact.isBlacklisted { writer.line(&buffer, "⚠ " + state.text(.lookupBlacklisted), role: .warning, fill: true) }
-        writer.line(&buffer, "\(state.text(.labelNumbers)) : " + contact.phones.map(\.national).joined(separator: ", "))
-        if let email = contact.email { writer.line(&buffer, "\(state.text(.labelEmail)) : \(email)") }
+        let colon = state.language.colon
+        writer.line(&buffer, state.text(.labelNumbers) + colon + contact.phones.map(\.national).joined(separator: ", "))
+        if let email = contact.email { writer.line(&buffer, state.text(.labelEmail) + colon + email) }
         // A note is read in full: wrapped, never cut.
         if !contact.notes.isEmpty {
-            for line in InstructionsPane.wrap("\(state.text(.labelNotes)) : \(contact.notes)", width: writer.rect.width) {
+            for line in InstructionsPane.wrap(state.text(.labelNotes) + colon + contact.notes, width: writer.rect.width) {
                 writer.line(&buffer, line, role: .emphasis)
             }
         }
@@ -74,15 +75,15 @@ enum LookupPane {
         ]
         for (title, items) in sections {
             guard writer.line(&buffer, "") else { return }
-            writer.line(&buffer, state.text(title) + (items.isEmpty ? " : " + state.text(.historyNone) : ""), role: .heading)
-            let statusWidth = items.contains { $0.status != nil } ? AppointmentMark.width(state.language) + 1 : 0
-            for item in items.prefix(5) {
+            writer.line(&buffer, state.text(title) + (items.isEmpty ? colon + state.text(.historyNone) : ""), role: .heading)
+            let marks = items.prefix(5).map { item in item.status.map { HistoryMark($0, isPast: item.at < state.now) } }
+            let statusWidth = marks.compactMap { $0.map { DisplayWidth.of(state.text($0.text)) } }.max().map { $0 + 1 } ?? 0
+            for (item, mark) in zip(items.prefix(5), marks) {
                 let date = state.language.fullDate(calendar.localDate(of: item.at))
                 let time = calendar.timeOfDay(of: item.at)
                 guard writer.y < writer.rect.maxY else { return }
-                // An appointment's status first, in its own column and colour: never at the cut end.
-                if let status = item.status {
-                    let mark = AppointmentMark(status, isPast: item.at < state.now)
+                // The status first, in its own column and colour: never at the cut end.
+                if let mark {
                     buffer.write(" " + DisplayWidth.fit(state.text(mark.text), columns: statusWidth, ellipsis: false),
                                  x: writer.rect.x, y: writer.y, role: mark.role, limit: writer.rect.width)
                     let cut = DisplayWidth.prefix(" \(date) \(time)  \(item.text)", columns: writer.rect.width - 1 - statusWidth,
@@ -120,20 +121,20 @@ struct LineWriter {
 
 /// An appointment's status on the caller's card: a short word in its colour. A booked
 /// appointment in the past is done.
-struct AppointmentMark {
+/// A history item's status as the card shows it: a word in its own colour. A past booked
+/// appointment reads "done".
+struct HistoryMark {
     let text: Text
     let role: StyleRole
 
-    init(_ status: AppointmentStatus, isPast: Bool) {
+    init(_ status: HistoryStatus, isPast: Bool) {
         switch status {
-        case .booked: (text, role) = isPast ? (.statusDone, .dim) : (.statusBooked, .success)
-        case .cancelled: (text, role) = (.statusCancelled, .warning)
-        case .noShow: (text, role) = (.statusNoShow, .urgent)
+        case .appointment(.booked): (text, role) = isPast ? (.statusDone, .dim) : (.statusBooked, .success)
+        case .appointment(.cancelled): (text, role) = (.statusCancelled, .warning)
+        case .appointment(.noShow): (text, role) = (.statusNoShow, .urgent)
+        case .call(.abandoned, _): (text, role) = (Text(status), .warning)
+        case .message(.new): (text, role) = (Text(status), .emphasis)
+        default: (text, role) = (Text(status), .dim)
         }
-    }
-
-    /// The column's width: the longest word in the language.
-    static func width(_ language: Language) -> Int {
-        [Text.statusDone, .statusBooked, .statusCancelled, .statusNoShow].map { DisplayWidth.of($0(language)) }.max() ?? 0
     }
 }

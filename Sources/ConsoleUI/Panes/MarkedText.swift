@@ -96,7 +96,7 @@ enum EmergencyOfferLine {
         guard let offer = emergencyOffer(state, text: text) else { return }
         let heard = offer.matches.map { "« \($0.match.phrase) »" }.joined(separator: ", ")
         buffer.fill(rect, role: .emergency)
-        let key = Keymap.bindings(for: .textField).first { $0.action == .emergencyScript }?.keys.first?.label ?? ""
+        let key = Keymap.bindings(for: .textField).first { $0.action == .emergencyScript }?.keys.first?.label(state.language) ?? ""
         let line = "⚠ \(heard) — \(key)\(state.language.colon)\(state.text(.emergencyOffer))"
         buffer.write(line, x: rect.x, y: rect.y, role: .emergency, limit: rect.width)
     }

@@ -98,6 +98,10 @@ enum MessageListOverlay {
             if selected { buffer.fill(Rect(x: rect.x + 1, y: y, width: rect.width - 2, height: 1), role: role) }
             let sent = list.deliveries[message.id].map { "  [" + Delivery.overview($0) + "]" } ?? ""
             buffer.write(row(state, message) + sent, x: x, y: y, role: role, limit: width)
+            // An urgent message not yet passed on stands out even when selected.
+            if message.isUrgent && message.status == .new {
+                buffer.write("‼ " + state.text(.urgentMarker), x: x + urgentColumn, y: y, role: .urgent, limit: max(0, width - urgentColumn))
+            }
         }
         if let selected = messages.indices.contains(list.selection) ? messages[list.selection] : nil {
             let top = rect.y + 1 + listRows
@@ -114,19 +118,23 @@ enum MessageListOverlay {
                 buffer.write(line, x: x, y: top + 1 + offset, role: .normal, limit: width)
             }
         }
-        buffer.write(state.text(.messagesKeys), x: x, y: keysY, role: .dim, limit: width)
+        ListKeys.render(state, .messages, into: &buffer, at: x, y: keysY, width: width)
     }
 
-    /// `23/11 10:05  new          URGENT  Marie Lefèvre  06 12 34 56 78  Reason`
+    /// Where the urgency marker starts in a row.
+    static let urgentColumn = 11 + 2 + 12 + 1
+
+    /// `23/11 10:05  new          ‼ URGENT  Marie Lefèvre  06 12 34 56 78  claire    Reason`
     static func row(_ state: AppState, _ message: Message) -> String {
         let calendar = state.calendar
         let day = calendar.localDate(of: message.createdAt)
         let when = Digits.two(day.day) + "/" + Digits.two(day.month) + " " + "\(calendar.timeOfDay(of: message.createdAt))"
         let status = DisplayWidth.fit(state.text(statusText(message.status)), columns: 12, ellipsis: false)
-        let urgent = DisplayWidth.fit(message.isUrgent ? state.text(.urgentMarker) : "", columns: 7, ellipsis: false)
+        let urgent = DisplayWidth.fit(message.isUrgent ? "‼ " + state.text(.urgentMarker) : "", columns: 9, ellipsis: false)
         let caller = DisplayWidth.fit(message.callerName, columns: 22)
         let number = DisplayWidth.fit(message.callbackNumber?.national ?? "", columns: 16, ellipsis: false)
-        return "\(when)  \(status) \(urgent) \(caller) \(number) \(message.reason.isEmpty ? message.text : message.reason)"
+        let taker = DisplayWidth.fit(message.createdBy ?? "", columns: 10)
+        return "\(when)  \(status) \(urgent) \(caller) \(number) \(taker) \(message.reason.isEmpty ? message.text : message.reason)"
     }
 
     static func statusText(_ status: MessageStatus) -> Text {

@@ -27,6 +27,14 @@ enum Overlays {
             MessageListOverlay.render(state, list, into: &buffer)
         case .instructionsHistory(let history):
             InstructionsHistoryOverlay.render(state, history, into: &buffer)
+        case .callbacks(let list):
+            CallbackOverlay.render(state, list, into: &buffer)
+        case .absences(let list):
+            AgendaListOverlay.render(state, list, into: &buffer)
+        case .waitingList(let list):
+            AgendaListOverlay.render(state, list, into: &buffer)
+        case .board(let list):
+            BoardOverlay.render(state, list, into: &buffer)
         }
     }
 

@@ -88,6 +88,11 @@ enum StatusLine {
                           + waiting,
                           " \(presence) · \(Language.clock(state.calendar.secondsSinceMidnight(of: state.now)))" + waiting]
         }
+        // On demo or generated data the widest forms say so, before anything else is dropped.
+        if state.isTrainingData {
+            let marker = " · " + state.text(.trainingData)
+            candidates = candidates.flatMap { [$0 + marker, $0] }
+        }
         return candidates.first { DisplayWidth.of($0) <= width } ?? candidates[candidates.count - 1]
     }
 
@@ -117,12 +122,15 @@ enum StatusLine {
 enum HintLine {
     static func render(_ state: AppState, into buffer: inout ScreenBuffer, in rect: Rect) {
         let items: [(key: String, label: String)]
-        if case .emergency = state.overlay {
+        if let list = state.overlay?.list {
+            items = hints(Keymap.bindings(for: .list(list)), language: state.language)
+        } else if case .emergency = state.overlay {
             items = hints(Keymap.bindings(for: .emergency), language: state.language)
         } else if state.overlay == .help {
             items = hints(Keymap.bindings(for: .help), language: state.language)
         } else if state.isTyping {
-            items = [("Enter", state.text(.hintConfirm)), ("Esc", state.text(.hintCancel))]
+            items = [(Key.enter.label(state.language), state.text(.hintConfirm)),
+                     (Key.escape.label(state.language), state.text(.hintCancel))]
         } else {
             // A global key the pane binds to something else (Tab in the agenda) is not hinted.
             let paneBindings = Keymap.bindings(for: .pane(state.focus))
@@ -134,7 +142,7 @@ enum HintLine {
     }
 
     static func hints(_ bindings: [Binding], language: Language) -> [(key: String, label: String)] {
-        bindings.filter(\.hinted).map { ($0.keys[0].label, $0.label(language)) }
+        bindings.filter(\.hinted).map { ($0.keys[0].label(language), $0.label(language)) }
     }
 
     static func draw(_ items: [(key: String, label: String)], into buffer: inout ScreenBuffer, in rect: Rect) {

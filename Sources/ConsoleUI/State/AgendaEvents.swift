@@ -45,6 +45,9 @@ public enum AgendaEffect: Equatable, Sendable {
     /// The next free start after `from` for an appointment of `typeID`, in this week or later.
     case findFreeSlot(agendaID: Int64, typeID: Int64, from: Date)
     case addToWaitlist(WaitlistRequest)
+    case loadAbsences(Int64)
+    case addAbsence(agendaID: Int64, from: Date, to: Date, reason: String)
+    case loadWaitlist(Int64)
 }
 
 /// The answers of `AgendaEffect`s.
@@ -59,11 +62,15 @@ public enum AgendaEvent: Sendable {
     /// A booking rule refused the change (`RuleViolation.reason`), or the slot was just taken
     /// by another terminal: said in the status line, and the week is read again.
     case refused(String)
+    case absencesLoaded(Int64, [Absence])
+    /// The absence recorded, and the booked appointments it covers.
+    case absenceAdded(Absence, affected: [AppointmentDetails])
+    case waitlistLoaded(Int64, [WaitlistEntry])
     /// True when this console changed the store.
     var wrote: Bool {
         switch self {
-        case .appointmentShown, .freeSlotFound: false
-        case .booked, .moved, .cancelled, .noShowMarked, .waitlisted: true
+        case .appointmentShown, .freeSlotFound, .absencesLoaded, .waitlistLoaded: false
+        case .booked, .moved, .cancelled, .noShowMarked, .waitlisted, .absenceAdded: true
         // Nothing was written here; what another terminal wrote comes as an external change.
         case .refused: false
         }

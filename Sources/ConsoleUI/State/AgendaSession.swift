@@ -23,6 +23,13 @@ extension ConsoleSession {
                 return .agenda(.freeSlotFound(try data.nextFreeSlot(agendaID: agendaID, typeID: typeID, from: from), typeID: typeID))
             case .addToWaitlist(let request):
                 return .agenda(.waitlisted(try data.addToWaitlist(request, by: user)))
+            case .loadAbsences(let agendaID):
+                return .agenda(.absencesLoaded(agendaID, try data.absences(agendaID: agendaID, endingAfter: state.now)))
+            case .addAbsence(let agendaID, let from, let to, let reason):
+                let added = try data.addAbsence(agendaID: agendaID, from: from, to: to, reason: reason, by: user)
+                return .agenda(.absenceAdded(added.absence, affected: added.affected))
+            case .loadWaitlist(let agendaID):
+                return .agenda(.waitlistLoaded(agendaID, try data.waitlist(agendaID: agendaID)))
             }
         } catch let violation as RuleViolation {
             return .agenda(.refused(violation.reason))

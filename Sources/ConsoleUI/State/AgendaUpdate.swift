@@ -20,7 +20,7 @@ func placeAgendaAtNow(_ state: inout AppState, client: Client) {
     let today = calendar.localDate(of: state.now)
     state.agenda.monday = today.mondayOfWeek
     state.agenda.cursorDay = min(5, today.weekday.rawValue - 1)
-    state.agenda.cursorMinute = AgendaLayout.slotStart(of: calendar.timeOfDay(of: state.now).minutes, slot: client.slotMinutes)
+    state.agenda.cursorMinute = AgendaLayout.nextSlotStart(after: state.now, calendar: calendar, slot: client.slotMinutes)
     state.agenda.moving = nil
     state.agenda.scrollPending = true
     if state.agenda.grid?.monday != state.agenda.monday { state.agenda.grid = nil }
@@ -136,7 +136,7 @@ func performAgendaAction(_ state: inout AppState, _ action: Action) -> [Effect] 
         let calendar = client.calendar
         let today = calendar.localDate(of: state.now)
         state.agenda.cursorDay = min(5, today.weekday.rawValue - 1)
-        state.agenda.cursorMinute = AgendaLayout.slotStart(of: calendar.timeOfDay(of: state.now).minutes, slot: slot)
+        state.agenda.cursorMinute = AgendaLayout.nextSlotStart(after: state.now, calendar: calendar, slot: slot)
         if today.mondayOfWeek == monday, let first = rows.first, let last = rows.last {
             state.agenda.cursorMinute = min(max(state.agenda.cursorMinute, first), last)
         }
@@ -236,9 +236,13 @@ func selectInAgenda(_ state: inout AppState) -> [Effect] {
             if let booking = cell.booking { end = max(end, booking.start) }
             break
         }
-        state.overlay = .agenda(.booking(BookingForm(agendaID: agenda.id, start: start,
-                                                     freeMinutes: Int(end.timeIntervalSince(start) / 60),
-                                                     contact: agendaCaller(state), typeIndex: typeIndex)))
+        var form = BookingForm(agendaID: agenda.id, start: start, freeMinutes: Int(end.timeIntervalSince(start) / 60),
+                               contact: agendaCaller(state), typeIndex: typeIndex)
+        // The caller known and the usual type fitting: straight to the note (Esc picks another type).
+        if form.contact != nil, let types = state.context?.types, types[typeIndex].minutes <= form.freeMinutes {
+            form.step = .note
+        }
+        state.overlay = .agenda(.booking(form))
     }
     return []
 }
@@ -290,11 +294,18 @@ func updateAgenda(_ state: inout AppState, _ event: AgendaEvent) -> [Effect] {
     case .waitlisted(let entry):
         state.overlay = nil
         let agenda = state.context?.agendas.first { $0.id == entry.agendaID }?.name ?? ""
-        let when = entry.preferences.description
+        let when = AgendaListOverlay.preferences(entry.preferences, state.language)
         state.flash = Flash(text: state.text(.agendaWaitlisted) + "\(entry.contactName) (\(agenda)\(when.isEmpty ? "" : ", \(when)"))",
                             isError: false)
         return []
+    case .absencesLoaded, .absenceAdded, .waitlistLoaded:
+        return handleAgendaListEvent(&state, event)
     case .refused(let reason):
+        if case .absences(var list) = state.overlay, list.form != nil {
+            list.form?.error = reason
+            state.overlay = .absences(list)
+            return []
+        }
         if case .agenda(.waitlist(var form)) = state.overlay {
             form.error = reason
             state.overlay = .agenda(.waitlist(form))

@@ -33,6 +33,14 @@ public enum Overlay: Equatable, Sendable {
     case messages(MessageList)
     /// The versions of the client's instructions and what each changed.
     case instructionsHistory(InstructionsHistory)
+    /// Callers who hung up in the queue, to call back.
+    case callbacks(CallbackList)
+    /// The agenda's absences, and adding one.
+    case absences(AbsenceList)
+    /// The agenda's waiting list.
+    case waitingList(WaitingListView)
+    /// The board check: messages that did not reach their client (supervisors).
+    case board(BoardList)
 }
 
 public struct NewContactForm: Equatable, Sendable {
@@ -137,6 +145,8 @@ public struct AppState: Equatable, Sendable {
     public var flash: Flash?
     public var clients: [Client] = []
     public var isRunning = true
+    /// The database holds demo or generated data, not real callers: the status line says so.
+    public var isTrainingData = false
     /// Emergency terms dismissed during the current call.
     public var triage = TriageMemory()
     /// Where the cursor is in the field being typed, in characters from its end.

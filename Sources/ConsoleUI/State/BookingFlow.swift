@@ -223,7 +223,7 @@ private func waitlistKey(_ state: inout AppState, _ form: WaitlistForm, _ key: K
             return [.agenda(.addToWaitlist(WaitlistRequest(agendaID: form.agendaID, contactID: form.contact.id,
                                                            typeID: typeID, preferences: preferences)))]
         } catch {
-            form.error = "\(error)"
+            form.error = state.text(.waitlistBadPreferences)
         }
     default:
         if edit(&form.preferences, key, caret: &state.caret) { form.error = nil }

@@ -59,6 +59,7 @@ func handleCallerEvent(_ state: inout AppState, _ event: Event) -> [Effect] {
         state.lookup.callerUnknown = false
         state.lookup.opened = contact
         state.lookup.history = history
+        giveTheAgendaTheKeys(&state)
         return []
     case .contactRefreshed(let contact, let history):
         if state.lookup.caller?.id == contact.id { state.lookup.caller = contact }
@@ -143,4 +144,12 @@ func endCallKey(_ state: inout AppState, outcome: CallOutcome?, note: String, _ 
         state.overlay = .endCall(outcome: outcome, note: note)
     }
     return []
+}
+
+/// A known caller: the agenda takes the keys (f, Enter books), the caller's card stays in view
+/// beside it. An unknown one keeps the caller pane, where n creates the contact.
+func giveTheAgendaTheKeys(_ state: inout AppState) {
+    if state.focus == .lookup, Layout(width: state.width, height: state.height, focus: .agenda).showsAllPanes {
+        state.focus = .agenda
+    }
 }

@@ -89,12 +89,20 @@ public final class ConsoleSession {
                 try data.finishCall(callID, outcome: .emergency, note: note, by: state.user)
                 return [.emergencyReported]
             case .loadMessages(let client):
-                let messages = try data.messages(client: client)
-                return [.messagesLoaded(client, messages), .deliveriesLoaded(try data.deliveries(messages: messages.map(\.id)))]
+                return try messagesLoaded(client)
             case .markTransmitted(let id, let client):
                 try data.markTransmitted(id, by: state.user)
-                let messages = try data.messages(client: client)
-                return [.messagesLoaded(client, messages), .deliveriesLoaded(try data.deliveries(messages: messages.map(\.id)))]
+                return try messagesLoaded(client)
+            case .acknowledgeMessage(let id, let client):
+                try data.acknowledge(id, by: state.user)
+                return try messagesLoaded(client)
+            case .undoTransmitted(let id, let client):
+                try data.undoTransmitted(id, by: state.user)
+                return try messagesLoaded(client)
+            case .callbacks(let effect):
+                return [performCallbacks(effect)]
+            case .board(let effect):
+                return [performBoard(effect)]
             case .loadInstructionHistory(let client):
                 return [.instructionHistoryLoaded(client, try data.instructionHistory(client: client))]
             case .loadOwnCall:
@@ -114,6 +122,57 @@ public final class ConsoleSession {
             }
         } catch {
             return [.failed("\(error)")]
+        }
+    }
+}
+
+extension ConsoleSession {
+    /// The client's messages with what the dispatch did with each.
+    func messagesLoaded(_ client: ClientID) throws -> [Event] {
+        let messages = try data.messages(client: client)
+        return [.messagesLoaded(client, messages), .deliveriesLoaded(try data.deliveries(messages: messages.map(\.id)))]
+    }
+
+    /// Performs a board effect; a refusal (not a supervisor) comes back as its sentence.
+    func performBoard(_ effect: BoardEffect) -> Event {
+        do {
+            switch effect {
+            case .load:
+                return .board(.loaded(try data.board(by: state.user)))
+            case .resend(let id):
+                try data.resend(message: id, by: state.user)
+                return .board(.resent(id, try data.board(by: state.user)))
+            }
+        } catch {
+            return .board(.refused("\(error)"))
+        }
+    }
+
+    /// Performs a call-back effect; the store's refusal (taken meanwhile, one already held,
+    /// on a call) comes back in the operator's list as its sentence.
+    func performCallbacks(_ effect: CallbackEffect) -> Event {
+        let user = state.user
+        // Those done today stay on the list, with what came of them and who did it.
+        let calendar = state.calendar
+        let today = calendar.instant(calendar.localDate(of: state.now), .midnight)
+        do {
+            switch effect {
+            case .load(let client):
+                return .callbacks(.loaded(client, try data.callbacks(client: client, doneSince: today)))
+            case .take(let id, let client):
+                let taken = try data.takeCallback(id, by: user)
+                return .callbacks(.recorded(taken, try data.callbacks(client: client, doneSince: today)))
+            case .record(let id, let outcome, let client):
+                let done = try data.recordCallback(id, outcome: outcome, by: user)
+                return .callbacks(.recorded(done, try data.callbacks(client: client, doneSince: today)))
+            case .release(let id, let client):
+                let released = try data.releaseCallback(id, by: user)
+                return .callbacks(.recorded(released, try data.callbacks(client: client, doneSince: today)))
+            }
+        } catch let violation as RuleViolation {
+            return .callbacks(.refused(violation.reason))
+        } catch {
+            return .callbacks(.refused("\(error)"))
         }
     }
 }

@@ -38,6 +38,8 @@ public enum Event: Sendable {
     case callerLoaded(Contact, ContactHistory)
     /// A contact and its history read again after a write (no view recorded: it is on screen already).
     case contactRefreshed(Contact, ContactHistory)
+    case callbacks(CallbackEvent)
+    case board(BoardEvent)
 }
 
 /// Work the update asks for; performed outside it (by `ConsoleSession`), whose answers come
@@ -72,4 +74,10 @@ public enum Effect: Equatable, Sendable {
     case refreshContact(Int64)
     /// The terminal's bell (`--bell`).
     case ringBell
+    case callbacks(CallbackEffect)
+    case board(BoardEffect)
+    /// The client confirmed on the phone that they have the message.
+    case acknowledgeMessage(Int64, ClientID)
+    /// A message marked transmitted by mistake goes back to new.
+    case undoTransmitted(Int64, ClientID)
 }

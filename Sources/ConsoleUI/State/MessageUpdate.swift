@@ -236,15 +236,24 @@ private func emergencyKey(_ state: inout AppState, _ script: EmergencyScript, _ 
 private func messageListKey(_ state: inout AppState, _ list: MessageList, _ key: Key) -> [Effect] {
     var list = list
     let count = list.messages?.count ?? 0
-    switch key {
-    case .escape, .character("q"), .character("m"):
+    let selected = list.messages.flatMap { $0.indices.contains(list.selection) ? $0[list.selection] : nil }
+    switch Keymap.action(for: key, in: .messages) {
+    case .cancel:
         state.overlay = nil
         return []
-    case .up, .character("k"): list.selection = max(0, list.selection - 1)
-    case .down, .character("j"): list.selection = min(max(0, count - 1), list.selection + 1)
-    case .character("t"):
-        guard let messages = list.messages, messages.indices.contains(list.selection) else { return [] }
-        return [.markTransmitted(messages[list.selection].id, list.clientID)]
+    case .up: list.selection = max(0, list.selection - 1)
+    case .down: list.selection = min(max(0, count - 1), list.selection + 1)
+    case .markTransmitted:
+        guard let selected else { return [] }
+        return [.markTransmitted(selected.id, list.clientID)]
+    case .acknowledgeMessage:
+        // The client said on the phone they have it: a new message is passed on and read at once.
+        guard let selected else { return [] }
+        return selected.status == .new ? [.markTransmitted(selected.id, list.clientID), .acknowledgeMessage(selected.id, list.clientID)]
+            : [.acknowledgeMessage(selected.id, list.clientID)]
+    case .undoTransmitted:
+        guard let selected else { return [] }
+        return [.undoTransmitted(selected.id, list.clientID)]
     default:
         return []
     }

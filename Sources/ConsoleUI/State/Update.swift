@@ -22,8 +22,16 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         if let agenda = currentAgenda(state), let monday = state.agenda.monday {
             effects.append(.loadWeek(agenda, monday))
         }
-        // A message taken or transmitted from another terminal shows in the open list.
-        if case .messages(let list) = state.overlay { effects.append(.loadMessages(list.clientID)) }
+        // A message taken or transmitted from another terminal shows in the open list; so do
+        // call-backs, absences and the waiting list.
+        switch state.overlay {
+        case .messages(let list): effects.append(.loadMessages(list.clientID))
+        case .callbacks(let list): effects.append(.callbacks(.load(list.clientID)))
+        case .board: effects.append(.board(.load))
+        case .absences(let list): effects.append(.agenda(.loadAbsences(list.agendaID)))
+        case .waitingList(let list): effects.append(.agenda(.loadWaitlist(list.agendaID)))
+        default: break
+        }
         return effects
     case .queueLoaded(let entries):
         let signal = signalNewCalls(&state, entries)
@@ -73,9 +81,12 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         state.lookup.callerUnknown = contacts.isEmpty
         // One contact with the number is the caller (as the store decides on call-in); a
         // shared number shows its first contact, as a candidate the operator confirms with `C`.
-        if contacts.count == 1 { state.lookup.caller = contacts[0] }
-        if let first = contacts.first { return [.openContact(first)] }
-        return []
+        guard let first = contacts.first else { return [] }
+        if contacts.count == 1 {
+            state.lookup.caller = first
+            giveTheAgendaTheKeys(&state)
+        }
+        return [.openContact(first)]
     case .searchResults(let query, let contacts):
         if bookingSearchResults(&state, query: query, contacts) { return [] }
         guard state.lookup.query == query else { return [] } // a newer keystroke superseded it
@@ -129,6 +140,10 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         return handleMessageEvent(&state, event)
     case .ownCallLoaded(let stored):
         return followStoredCall(&state, stored)
+    case .callbacks(let event):
+        return handleCallbackEvent(&state, event)
+    case .board(let event):
+        return handleBoardEvent(&state, event)
     }
 }
 
@@ -151,8 +166,10 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 
 private func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
-    case .board, .resend:
-        break // the wallboard's own
+    case .board:
+        return openBoard(&state)
+    case .resend:
+        break // in the board's window
     case .quit:
         if state.call != nil {
             state.overlay = .confirmQuit
@@ -233,6 +250,13 @@ private func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         break  // only in the emergency script and in text fields
     case .toggleReports, .previousPeriod, .nextPeriod, .spanDay, .spanWeek, .spanMonth, .nextClient, .previousClient:
         break // the wallboard's reports screen only
+    case .callbacks:
+        return openCallbacks(&state)
+    case .absences, .showWaitingList:
+        return openAgendaList(&state, action)
+    case .takeCallback, .callbackReached, .callbackNoAnswer, .callbackVoicemail, .releaseCallback,
+         .markTransmitted, .acknowledgeMessage, .undoTransmitted, .addAbsence:
+        break // keys of the list windows, handled there
     }
     return []
 }
@@ -394,6 +418,14 @@ private func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key
         return handleAgendaOverlayKey(&state, overlay, key)
     case .message, .emergency, .messages, .instructionsHistory:
         return handleMessageOverlayKey(&state, overlay, key)
+    case .callbacks(let list):
+        return callbackListKey(&state, list, key)
+    case .board(let list):
+        return boardListKey(&state, list, key)
+    case .absences(let list):
+        return absenceListKey(&state, list, key)
+    case .waitingList(let list):
+        return waitingListKey(&state, list, key)
     }
     return []
 }

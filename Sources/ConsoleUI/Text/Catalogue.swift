@@ -25,7 +25,7 @@ public enum Text: String, CaseIterable, Sendable {
     case sectionGreeting, sectionPresentation, sectionServices, sectionAppointments, sectionHours
     case sectionUrgent, sectionTransfer, sectionFaq, sectionNever, sectionNotes
     case agendaNone, agendaClosed, agendaHoliday, agendaWeek
-    case noClient, helpTitle, helpGlobal, helpClose, quitConfirm, tooSmall
+    case noClient, helpTitle, helpGlobal, helpClose, quitConfirm, tooSmall, trainingData
     case noWaitingCall, callAnswered, alreadyOnCall, pickClientTitle, pickClientFilter
     case newContactTitle, newContactLastName, newContactFirstName, newContactPhone, newContactSave, contactSaved
     case endCallTitle, endCallNote, callFinished, noCurrentCall, nowPaused, nowAvailable, pausedCannotAnswer
@@ -66,6 +66,19 @@ public enum Text: String, CaseIterable, Sendable {
     case reportsTitle, reportsLoading, reportsAllClients, reportsSpanDay, reportsSpanWeek, reportsSpanMonth
     case reportsASA, reportsP90, reportsWrapUp, reportsNoCalls, reportsBusiestHours
     case reportsPlans, reportsInProgress, reportsCallsOverPlan, reportsOverPlan
+    // Call-backs, the message list's keys, the agenda's lists.
+    case actionCallbacks, actionTakeCallback, actionReleaseCallback, actionClose
+    case callbackOutcomeReached, callbackOutcomeNoAnswer, callbackOutcomeVoicemail, callbackOutcomeCalledAgain
+    case callbacksTitle, callbacksNone, callbackTakeFirst, callbackTaken, callbackBackOnList, callbackReleased, callbackDone
+    case callbackDial, callbackDialThen, callbackMissed, callbackTakenByYou, callbackTakenBy
+    case columnCallbacks, wallboardCallbacksWaiting
+    case actionMarkTransmitted, actionAcknowledge, actionUndoTransmitted
+    case actionAbsences, actionShowWaitingList, actionAddAbsence
+    case absencesTitle, absencesNone, absenceNewTitle, absenceFrom, absenceTo, absenceReason, absenceFormHint
+    case absenceBadTime, absenceEndBeforeStart, absenceNeedsReason, absenceAdded, absenceToMove
+    case waitingListTitle, waitingListNone, waitingListAnyTime, waitingListSince
+    case waitlistBadPreferences, agendaPast
+    case callWaiting, callStatusAnswered, callOnHold, callTransferred, callWrapUp, callDone, callAbandoned, callClosed
 
     public func callAsFunction(_ language: Language) -> String {
         let pair = Text.table[self] ?? (rawValue, rawValue)
@@ -200,6 +213,7 @@ public enum Text: String, CaseIterable, Sendable {
         .noClient: ("aucun client", "no client"),
         .helpTitle: ("Aide — touches", "Help — keys"),
         .helpGlobal: ("Partout", "Everywhere"),
+        .trainingData: ("DÉMO", "DEMO"),
         .helpClose: ("Échap ou ? pour fermer", "Esc or ? to close"),
         .quitConfirm: ("Un appel est en cours. Quitter quand même ? (o/n)", "A call is in progress. Quit anyway? (y/n)"),
         .tooSmall: ("Terminal trop petit", "Terminal too small"),
@@ -292,7 +306,7 @@ public enum Text: String, CaseIterable, Sendable {
         .waitlistTitle: ("Mettre sur la liste d'attente", "Put on the waiting list"),
         .waitlistAnyType: ("tout type", "any type"),
         .waitlistPreferences: ("Disponible : ", "Can come: "),
-        .waitlistPreferencesHint: ("ex. mon-wed 08:00-12:00 (vide : n'importe quand) · Entrée : ajouter",
+        .waitlistPreferencesHint: ("ex. lun-mer 08:00-12:00 (vide : n'importe quand) · Entrée : ajouter",
                                    "e.g. mon-wed 08:00-12:00 (empty: any time) · Enter: add"),
         .waitlistTypeHint: ("0 : tout type · 1–9 : un type · Entrée : suite · Échap : annuler",
                             "0: any type · 1–9: a type · Enter: next · Esc: cancel"),
@@ -409,10 +423,92 @@ public enum Text: String, CaseIterable, Sendable {
         .reportsInProgress: ("en cours", "in progress"),
         .reportsCallsOverPlan: ("Appels / forfait", "Calls / plan"),
         .reportsOverPlan: ("hors forfait", "over plan"),
+        .actionCallbacks: ("Rappels", "Call-backs"),
+        .actionTakeCallback: ("prendre", "take"),
+        .actionReleaseCallback: ("rendre", "give back"),
+        .actionClose: ("fermer", "close"),
+        .callbackOutcomeReached: ("joint", "reached"),
+        .callbackOutcomeNoAnswer: ("pas de réponse", "no answer"),
+        .callbackOutcomeVoicemail: ("message laissé", "voicemail left"),
+        .callbackOutcomeCalledAgain: ("a rappelé", "called again"),
+        .callbacksTitle: ("Rappels", "Call-backs"),
+        .callbacksNone: ("Personne à rappeler.", "Nobody to call back."),
+        .callbackTakeFirst: ("Prenez d'abord un rappel (Entrée).", "Take a call-back first (Enter)."),
+        .callbackTaken: ("Rappel pris : composez le ", "Call-back taken: dial "),
+        .callbackBackOnList: ("Pas de réponse : remis sur la liste.", "No answer: back on the list."),
+        .callbackReleased: ("Rappel rendu à la liste.", "Call-back given back to the list."),
+        .callbackDone: ("Rappel terminé : ", "Call-back done: "),
+        .callbackDial: ("Appelez le ", "Call "),
+        .callbackDialThen: (" maintenant, puis 1, 2 ou 3 selon le résultat.", " now, then 1, 2 or 3 for what came of it."),
+        .callbackMissed: ("appel(s)", "missed"),
+        .callbackTakenByYou: ("pris par vous", "taken by you"),
+        .callbackTakenBy: ("pris par ", "taken by "),
+        .columnCallbacks: ("Rappels", "Call-backs"),
+        .wallboardCallbacksWaiting: ("Rappels : ", "Call-backs: "),
+        .actionMarkTransmitted: ("transmis", "transmitted"),
+        .actionAcknowledge: ("lu par le client", "client has it"),
+        .actionUndoTransmitted: ("annuler « transmis »", "undo transmitted"),
+        .actionAbsences: ("Absences du praticien", "Practitioner's absences"),
+        .actionShowWaitingList: ("Voir la liste d'attente", "Show the waiting list"),
+        .actionAddAbsence: ("nouvelle absence", "add an absence"),
+        .absencesTitle: ("Absences", "Absences"),
+        .absencesNone: ("Aucune absence à venir.", "No absence to come."),
+        .absenceNewTitle: ("Nouvelle absence", "New absence"),
+        .absenceFrom: ("Du", "From"),
+        .absenceTo: ("Au", "To"),
+        .absenceReason: ("Motif", "Reason"),
+        .absenceFormHint: ("26/11 14:00, ou une date seule (toute la journée) · Entrée : enregistrer · Échap : fermer",
+                           "26/11 14:00, or a date alone (the whole day) · Enter: save · Esc: close"),
+        .absenceBadTime: ("date attendue : 26/11, 26/11/2026 ou 2026-11-26, et une heure 14:00",
+                          "expected a date: 26/11, 26/11/2026 or 2026-11-26, and a time 14:00"),
+        .absenceEndBeforeStart: ("la fin doit venir après le début", "the end must come after the start"),
+        .absenceNeedsReason: ("Indiquez le motif de l'absence.", "Say why the practitioner is away."),
+        .absenceAdded: ("Absence enregistrée : ", "Absence recorded: "),
+        .absenceToMove: ("RDV à déplacer : ", "appointments to move: "),
+        .waitingListTitle: ("Liste d'attente", "Waiting list"),
+        .waitingListNone: ("Personne sur la liste d'attente.", "Nobody on the waiting list."),
+        .waitingListAnyTime: ("n'importe quand", "any time"),
+        .waitingListSince: ("depuis le", "since"),
+        .waitlistBadPreferences: ("jours (lun, mar-jeu) et heures (08:00-12:00) attendus",
+                                  "expected days (mon, tue-thu) and times (08:00-12:00)"),
+        .agendaPast: ("passé", "past"),
+        .callWaiting: ("en attente", "waiting"),
+        .callStatusAnswered: ("répondu", "answered"),
+        .callOnHold: ("en garde", "on hold"),
+        .callTransferred: ("transféré", "transferred"),
+        .callWrapUp: ("fin d'appel", "wrap-up"),
+        .callDone: ("terminé", "done"),
+        .callAbandoned: ("perdu", "abandoned"),
+        .callClosed: ("hors horaires", "closed"),
     ]
 }
 
 extension Text {
+    /// How a caller's history item's status reads: a finished call by its outcome.
+    init(_ status: HistoryStatus) {
+        switch status {
+        case .call(.done, let outcome?): self = EndCallOverlay.label(outcome)
+        case .call(let status, _):
+            switch status {
+            case .waiting: self = .callWaiting
+            case .answered: self = .callStatusAnswered
+            case .onHold: self = .callOnHold
+            case .transferred: self = .callTransferred
+            case .wrapUp: self = .callWrapUp
+            case .done: self = .callDone
+            case .abandoned: self = .callAbandoned
+            case .closed: self = .callClosed
+            }
+        case .message(let status): self = MessageListOverlay.statusText(status)
+        case .appointment(let status):
+            switch status {
+            case .booked: self = .statusBooked
+            case .cancelled: self = .statusCancelled
+            case .noShow: self = .statusNoShow
+            }
+        }
+    }
+
     /// How an operator's presence reads, in the status line and on the wallboard.
     init(_ presence: Presence) {
         switch presence {

@@ -23,6 +23,9 @@ public enum Language: String, Sendable, CaseIterable {
         self = language
     }
 
+    /// Between a label and its value: `Tél. : ` in French, `Phone: ` in English.
+    public var colon: String { self == .fr ? " : " : ": " }
+
     /// `lundi` or `Monday`; `short`: `lun.` or `Mon`.
     public func weekdayName(_ weekday: Weekday, short: Bool) -> String {
         let names: [String]
@@ -34,9 +37,6 @@ public enum Language: String, Sendable, CaseIterable {
         }
         return names[weekday.rawValue - 1]
     }
-
-    /// `" : "` in French, `": "` in English.
-    public var colon: String { self == .fr ? " : " : ": " }
 
     /// `lun. 23/11` or `Mon 23/11`.
     public func shortDate(_ date: LocalDate) -> String {

@@ -9,21 +9,23 @@ enum WallboardClientsTable {
         let title: Text
         /// Lower is kept first when the screen is narrow.
         let priority: Int
-        let value: (CallTally) -> (String, StyleRole)
+        /// A day's tally, and the call-backs waiting.
+        let value: (CallTally, Int) -> (String, StyleRole)
     }
 
     static let minimumNameWidth = 16
     static let maximumNameWidth = 32
 
     static let columns: [Column] = [
-        Column(title: .columnOffered, priority: 0) { count($0.offered) },
-        Column(title: .columnAnswered, priority: 1) { count($0.answered) },
-        Column(title: .columnAbandoned, priority: 2) { count($0.abandoned, role: .waitWarn) },
-        Column(title: .columnClosed, priority: 4) { count($0.closed) },
-        Column(title: .columnWaiting, priority: 7) { count($0.waitingNow, role: .emphasis) },
-        Column(title: .columnService, priority: 3) { serviceLevel($0.serviceLevel) },
-        Column(title: .columnAverageWait, priority: 5) { duration($0.averageWaitSeconds) },
-        Column(title: .columnAverageTalk, priority: 6) { duration($0.averageTalkSeconds) },
+        Column(title: .columnOffered, priority: 0) { tally, _ in count(tally.offered) },
+        Column(title: .columnAnswered, priority: 1) { tally, _ in count(tally.answered) },
+        Column(title: .columnAbandoned, priority: 2) { tally, _ in count(tally.abandoned, role: .waitWarn) },
+        Column(title: .columnClosed, priority: 4) { tally, _ in count(tally.closed) },
+        Column(title: .columnWaiting, priority: 7) { tally, _ in count(tally.waitingNow, role: .emphasis) },
+        Column(title: .columnService, priority: 3) { tally, _ in serviceLevel(tally.serviceLevel) },
+        Column(title: .columnAverageWait, priority: 5) { tally, _ in duration(tally.averageWaitSeconds) },
+        Column(title: .columnAverageTalk, priority: 6) { tally, _ in duration(tally.averageTalkSeconds) },
+        Column(title: .columnCallbacks, priority: 8) { _, callbacks in count(callbacks, role: .waitWarn) },
     ]
 
     /// `Clients today · service = answered within 20 s`
@@ -61,14 +63,14 @@ enum WallboardClientsTable {
         let rows = visibleClients(figures.clients, rows: rect.height - 2)
         var y = rect.y + 1
         for client in rows.clients {
-            row(y, name: client.clientName, nameRole: .normal, cells: shown.map { $0.0.value(client.tally) })
+            row(y, name: client.clientName, nameRole: .normal, cells: shown.map { $0.0.value(client.tally, client.callbacksWaiting) })
             y += 1
         }
         if rows.hidden > 0 {
             buffer.write("+\(rows.hidden) \(state.text(.wallboardMoreClients))", x: rect.x, y: y, role: .dim, limit: rect.width)
             y += 1
         }
-        row(y, name: state.text(.wallboardAllClients), nameRole: .heading, cells: shown.map { $0.0.value(figures.total) })
+        row(y, name: state.text(.wallboardAllClients), nameRole: .heading, cells: shown.map { $0.0.value(figures.total, figures.callbacksWaiting) })
     }
 
     /// The clients that fit in `rows` (in their usual order), busy ones first, and how many

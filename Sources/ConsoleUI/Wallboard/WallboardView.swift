@@ -77,7 +77,7 @@ enum WallboardView {
     static func help(_ state: WallboardState, into buffer: inout ScreenBuffer) {
         var lines: [(String, StyleRole)] = [(state.text(.wallboardTitle), .heading)]
         for binding in bindings(state) {
-            let keys = binding.keys.map(\.label).joined(separator: " ")
+            let keys = binding.keys.map { $0.label(state.language) }.joined(separator: " ")
             lines.append(("  " + DisplayWidth.fit(keys, columns: 12, ellipsis: false) + " " + state.text(binding.label), .normal))
         }
         lines.append(("", .normal))
@@ -109,6 +109,8 @@ enum WallboardQueueLine {
             ("\(figures.waitingNow)", longest.map(QueuePane.waitRole) ?? .waitOK),
             ("   " + state.text(.wallboardLongestWait), .normal),
             (longest.map(Language.duration) ?? "—", longest.map(QueuePane.waitRole) ?? .dim),
+            ("   " + state.text(.wallboardCallbacksWaiting), .normal),
+            ("\(figures.callbacksWaiting)", figures.callbacksWaiting == 0 ? .dim : .waitWarn),
         ]
         var operators: [Run] = [(state.text(.wallboardOperatorsNow), .normal)]
         let counts = Dictionary(grouping: figures.operators, by: \.state).mapValues(\.count)

@@ -17,7 +17,7 @@ public enum FreeSlots {
         let earliest = max(from, now, schedule.window.start)
         var found: [DateInterval] = []
         var date = calendar.localDate(of: earliest)
-        while found.count < count, calendar.instant(date, try! TimeOfDay(minutes: 0)) < schedule.window.end {
+        while found.count < count, calendar.instant(date, .midnight) < schedule.window.end {
             for range in schedule.ranges(on: date) {
                 // Within one open range local time and instants advance together (clocks change
                 // at night, never during opening hours), so starts are counted from the opening.

@@ -187,7 +187,7 @@ public struct WeekGrid: Sendable, Equatable {
         let date = days[position.day].date
         let time = rows[position.row]
         let start = calendar.instant(date, time)
-        let end = calendar.instant(date, try! TimeOfDay(minutes: min(24 * 60, time.minutes + slotMinutes)))
+        let end = calendar.instant(date, TimeOfDay(clamping: time.minutes + slotMinutes))
         return DateInterval(start: start, end: max(start, end))
     }
 

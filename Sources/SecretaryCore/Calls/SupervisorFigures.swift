@@ -15,6 +15,8 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
     public let waitingNow: Int
     /// Seconds the oldest waiting caller has waited; nil when nobody waits.
     public let longestWaitSeconds: Int?
+    /// Callers who hung up in the queue, with a number, waiting to be called back.
+    public let callbacksWaiting: Int
     public let total: CallTally
     public let clients: [ClientFigures]
     public let operators: [OperatorFigures]
@@ -27,6 +29,7 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
         public let clientID: ClientID
         public let clientName: String
         public let tally: CallTally
+        public let callbacksWaiting: Int
     }
 
     /// One operator's state now and their calls of the day.
@@ -64,7 +67,8 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
     public static func compute(day: LocalDate, now: Date, clients: [Client], calls: [Call], operators: [Operator],
                                presences: [OperatorPresence], serviceCalendar: LocalCalendar,
                                thresholdSeconds: Int = defaultThresholdSeconds,
-                               sessions: [String: OperatorSession]? = nil) -> SupervisorFigures {
+                               sessions: [String: OperatorSession]? = nil,
+                               callbacksWaiting: [ClientID: Int] = [:]) -> SupervisorFigures {
         var byClient: [ClientID: [Call]] = [:]
         var seen = Set<Int64>()
         var waiting: [Call] = []
@@ -83,7 +87,8 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
             dayCalls += own
             clientFigures.append(ClientFigures(
                 clientID: client.id, clientName: client.name,
-                tally: CallTally(own, now: now, thresholdSeconds: thresholdSeconds)))
+                tally: CallTally(own, now: now, thresholdSeconds: thresholdSeconds),
+                callbacksWaiting: callbacksWaiting[client.id] ?? 0))
         }
 
         let names = Dictionary(clients.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -113,6 +118,7 @@ public struct SupervisorFigures: Hashable, Sendable, Codable {
         var figures = SupervisorFigures(
             day: day, at: now, thresholdSeconds: thresholdSeconds, waitingNow: waiting.count,
             longestWaitSeconds: waiting.map { $0.waitSeconds(now: now) }.max(),
+            callbacksWaiting: clientFigures.reduce(0) { $0 + $1.callbacksWaiting },
             total: CallTally(dayCalls, now: now, thresholdSeconds: thresholdSeconds),
             clients: clientFigures, operators: operatorFigures)
         figures.tracksSessions = sessions != nil

@@ -62,7 +62,8 @@ public struct Client: Hashable, Sendable, Identifiable {
     /// The dedicated number callers dial; a call arriving on it is this client's.
     public var line: PhoneNumber
     public var country: Country
-    public var timeZoneIdentifier: String
+    /// Checked on creation, and only set there.
+    public private(set) var timeZoneIdentifier: String
     public var hours: WeeklyHours
     public var plan: Plan
     /// Medical practices get the no-medical-advice script and emergency triage.
@@ -94,7 +95,9 @@ public struct Client: Hashable, Sendable, Identifiable {
         self.slotMinutes = slotMinutes
     }
 
-    public var calendar: LocalCalendar { try! LocalCalendar(identifier: timeZoneIdentifier) }
+    /// The zone was checked on creation (a stored row with an unknown one is a damaged row),
+    /// so the fallback is never reached.
+    public var calendar: LocalCalendar { (try? LocalCalendar(identifier: timeZoneIdentifier)) ?? .serviceHome }
 
     public var openingHours: OpeningHours { OpeningHours(weekly: hours, country: country, calendar: calendar) }
 }

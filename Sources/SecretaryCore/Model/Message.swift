@@ -28,6 +28,8 @@ public struct Message: Hashable, Sendable, Identifiable {
     public var contactID: Int64?
     public var transmittedAt: Date?
     public var acknowledgedAt: Date?
+    /// Who took the message (an operator's login), once saved.
+    public var createdBy: String?
 
     public init(id: Int64 = 0, clientID: ClientID, callID: Int64? = nil, callerName: String,
                 callbackNumber: PhoneNumber?, reason: String = "", text: String, isUrgent: Bool = false,

@@ -11,10 +11,15 @@ public enum Weekday: Int, CaseIterable, Codable, Sendable, Comparable {
         ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][rawValue - 1]
     }
 
+    /// The English key (`mon`), or a day's name in English or French, whole or cut
+    /// (`monday`, `lundi`, `lun.`): operators type the days of their own language.
     public init?(key: String) {
-        guard let index = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].firstIndex(of: key.lowercased()) else {
-            return nil
-        }
+        let word = SearchText.fold(key).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        let names = [["mon", "monday", "lun", "lundi"], ["tue", "tues", "tuesday", "mar", "mardi"],
+                     ["wed", "wednesday", "mer", "mercredi"], ["thu", "thur", "thurs", "thursday", "jeu", "jeudi"],
+                     ["fri", "friday", "ven", "vendredi"], ["sat", "saturday", "sam", "samedi"],
+                     ["sun", "sunday", "dim", "dimanche"]]
+        guard let index = names.firstIndex(where: { $0.contains(word) }) else { return nil }
         self.init(rawValue: index + 1)
     }
 }

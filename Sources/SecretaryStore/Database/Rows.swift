@@ -106,13 +106,15 @@ extension Message: FetchableRecord {
         self = try StoredRow(row, "message").decoding { r in
             let number: String? = try r["callback_number"]
             let tags: String = try r["tags"]
-            return try Message(
+            var message = try Message(
                 id: r["id"], clientID: ClientID(r["client_id"]), callID: r["call_id"],
                 callerName: r["caller_name"], callbackNumber: number.map(PhoneNumber.init(e164:)),
                 reason: r["reason"], text: r["body"], isUrgent: r["urgent"],
                 tags: tags.split(separator: ",").map(String.init), status: MessageStatus(parsing: r["status"]),
                 createdAt: r.date("created_at"), contactID: r["contact_id"],
                 transmittedAt: r.optionalDate("transmitted_at"), acknowledgedAt: r.optionalDate("acknowledged_at"))
+            message.createdBy = try r["created_by"]
+            return message
         }
     }
 }

@@ -15,7 +15,8 @@ enum Schema {
         migrator.registerMigration("v5-reports", migrate: v5Reports)
         migrator.registerMigration("v5-interchange", migrate: v5Interchange)
         migrator.registerMigration("v6-data-protection", migrate: v6DataProtection)
-        migrator.registerMigration("v5-purge-indexes", migrate: v5PurgeIndexes)
+        migrator.registerMigration("v7-callbacks", migrate: v7Callbacks)
+        migrator.registerMigration("v8-purge-indexes", migrate: v8PurgeIndexes)
         return migrator
     }
 

@@ -54,6 +54,9 @@ private struct DemoSeeder {
         for versions in try DemoCatalogue.clients() {
             try seed(versions)
         }
+        // The last day's callers who hung up in the queue are on the call-back list.
+        var trail = AuditTrail(actor: "demo", at: now)
+        try Store.openCallbacks(forCallsSince: now.addingTimeInterval(-86400), trail: &trail, in: db)
         return summary
     }
 
@@ -222,6 +225,14 @@ private struct DemoSeeder {
                     now.addingTimeInterval(-Double(Int.random(in: 600...(3 * 86400), using: &random))).stored,
                 ])
             summary.messages += 1
+        }
+        // A known patient who gave up waiting 25 minutes ago: the call-back list is never empty.
+        let gaveUp = now.addingTimeInterval(-25 * 60)
+        if client.id.rawValue == "dr-martin", contacts.count > 1, let from = contacts[1].phones.first, hours.isOpen(at: gaveUp) {
+            try db.execute(sql: """
+                INSERT INTO call (client_id, from_number, contact_id, status, arrived_at, ended_at) VALUES (?, ?, ?, 'abandoned', ?, ?)
+                """, arguments: [client.id.rawValue, from.e164, contacts[1].id, gaveUp.stored, gaveUp.addingTimeInterval(70).stored])
+            summary.calls += 1
         }
         // The live queue: the first caller is a known patient (Marie Lefèvre at Dr Martin's).
         guard hours.isOpen(at: now) else { return }

@@ -4,7 +4,7 @@ import SecretaryCore
 
 /// What a database file holds, as a backup's manifest records it and `verify` checks it.
 public struct DatabaseInventory: Sendable, Codable, Equatable {
-    /// The last migration applied (`v6-data-protection`).
+    /// The last migration applied (`v7-callbacks`).
     public let schemaVersion: String
     /// Rows per table (the name index's internal tables left out: they follow `contact`).
     public let rowCounts: [String: Int]

@@ -70,6 +70,9 @@ extension Store {
         if let operatorID = after.operatorID {
             try savePresence(.following(after, operatorID: operatorID, at: trail.at), at: trail.at, in: db)
         }
+        // The call-back list follows the calls: a hang-up in the queue opens one, an answer closes it.
+        if after.status == .abandoned, before.status == .waiting { try openCallback(forAbandoned: after, trail: &trail, in: db) }
+        if case .answer = event { try closeCallbacks(answered: after, trail: &trail, in: db) }
         var details = "\(before.status.rawValue) → \(after.status.rawValue)"
         if case .finish(let outcome, _) = event { details += ", \(outcome.rawValue)" }
         trail.record(action(of: event), "call", "\(id)", details)

@@ -128,6 +128,7 @@ extension Store {
             }
             var rows: [String: Int] = [:]
             let steps: [(String, String)] = [
+                ("callback", "DELETE FROM callback WHERE client_id = ?"),
                 ("message", "DELETE FROM message WHERE client_id = ?"),
                 ("call", "DELETE FROM call WHERE client_id = ?"),
                 ("appointment", "DELETE FROM appointment WHERE client_id = ?"),

@@ -85,7 +85,7 @@ extension Store {
     /// now gives (after an address was fixed), and takes it off the board. Returns how many.
     @discardableResult
     public func resend(message id: Int64, by identity: Identity) throws -> Int {
-        try write(by: identity) { db, trail in
+        try write(by: identity, needs: .supervise) { db, trail in
             let message = try Store.message(id: id, in: db)
             let client = try Store.client(message.clientID, in: db)
             let settings = try Store.dispatchSettings(of: client, at: trail.at, in: db)

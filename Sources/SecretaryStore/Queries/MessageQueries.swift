@@ -28,6 +28,7 @@ extension Store {
                              message.callbackNumber?.e164, message.reason, message.text, message.isUrgent,
                              message.tags.joined(separator: ","), message.status.rawValue, now.stored, identity.login])
         message.id = db.lastInsertedRowID
+        message.createdBy = identity.login
         try planDeliveries(for: message, client: client, in: db)
         return message
     }
@@ -75,6 +76,23 @@ extension Store {
     @discardableResult
     public func acknowledge(_ ids: [Int64], by identity: Identity) throws -> [Message] {
         try advance(ids, to: .acknowledged, column: "acknowledged_at", action: "acknowledge", by: identity)
+    }
+
+    /// Puts a message marked transmitted by mistake back to new.
+    @discardableResult
+    public func undoTransmitted(_ id: Int64, by identity: Identity) throws -> Message {
+        try write(by: identity) { db, trail in
+            var message = try Store.message(id: id, in: db)
+            guard message.status == .transmitted else {
+                throw RuleViolation(.conflict, "message \(id) is \(message.status.rawValue): only a transmitted message can go back to new")
+            }
+            try db.execute(sql: "UPDATE message SET status = 'new', transmitted_at = NULL WHERE id = ? AND status = 'transmitted'",
+                           arguments: [id])
+            trail.record("untransmit", "message", "\(id)", "\(message.clientID)")
+            message.status = .new
+            message.transmittedAt = nil
+            return message
+        }
     }
 
     private func advance(_ ids: [Int64], to status: MessageStatus, column: String, action: String,

@@ -51,6 +51,16 @@ public struct PersonRecord: Sendable, Encodable {
         public let createdAt: Date
         public let closedAt: Date?
     }
+    /// A number to call back after a missed call, and what came of it.
+    public struct CallbackItem: Sendable, Encodable {
+        public let id: Int64
+        public let number: String
+        public let missedCalls: Int
+        public let lastMissedAt: Date
+        public let local: String
+        public let status: String
+        public let lastOutcome: String?
+    }
     public struct View: Sendable, Encodable {
         public let at: Date
         public let local: String
@@ -62,6 +72,7 @@ public struct PersonRecord: Sendable, Encodable {
     public let messages: [MessageItem]
     public let appointments: [AppointmentItem]
     public let waitingList: [WaitlistItem]
+    public let callbacks: [CallbackItem]
     /// Who read the person's record in the console, and when.
     public let readBy: [View]
     public let exportedAt: Date
@@ -74,6 +85,7 @@ public struct Erasure: Sendable, Encodable {
     public let callsCleared: Int
     public let messagesCleared: Int
     public let waitlistRemoved: Int
+    public let callbacksRemoved: Int
 }
 
 extension Store {
@@ -123,11 +135,21 @@ extension Store {
                                           preferences: row["preferences"], note: row["note"],
                                           createdAt: row.date("created_at"), closedAt: row.optionalDate("closed_at"))
             }
+            let callbacks = try DamagedRows.decodeEach(Row.fetchAll(db, sql: """
+                SELECT * FROM callback WHERE contact_id = ? OR (client_id = ? AND number IN (\(numbers)))
+                ORDER BY last_missed_at, id
+                """, arguments: StatementArguments([id, client.id.rawValue] as [DatabaseValueConvertible] + phones))) { row in
+                let r = StoredRow(row, "callback")
+                let missed = try r.date("last_missed_at")
+                return PersonRecord.CallbackItem(id: try r["id"], number: try r["number"], missedCalls: try r["missed_calls"],
+                                                 lastMissedAt: missed, local: calendar.localStamp(missed),
+                                                 status: try r["status"], lastOutcome: try r["last_outcome"])
+            }
             let views = try Store.views(ofContact: id, in: db).map {
                 PersonRecord.View(at: $0.at, local: calendar.localStamp($0.at), by: $0.actor)
             }
             return PersonRecord(contact: details, calls: calls, messages: messages, appointments: appointments,
-                                waitingList: waiting, readBy: views, exportedAt: Date(stored: clock.now().stored))
+                                waitingList: waiting, callbacks: callbacks, readBy: views, exportedAt: Date(stored: clock.now().stored))
         }
         return record
     }
@@ -155,7 +177,7 @@ extension Store {
 
     /// Erases contact `id` (GDPR article 17): the contact, its numbers and notes, the caller's
     /// details on its calls and messages, its waiting-list entries (the audit log, append-only,
-    /// names people by contact id, never by name or number); its appointments stay, unnamed, so the agenda's taken times and the
+    /// names people by contact id, never by name or number) and its call-backs; its appointments stay, unnamed, so the agenda's taken times and the
     /// service's counts do not change. Deleted and overwritten content is zeroed in the file
     /// (secure_delete); the name index is then merged so no old segment keeps the name, and
     /// the WAL written back and truncated.
@@ -181,12 +203,17 @@ extension Store {
             let messages = db.changesCount
             try db.execute(sql: "DELETE FROM waitlist WHERE contact_id = ?", arguments: [id])
             let waitlist = db.changesCount
+            // A call-back is the number to dial: it goes with the person.
+            try db.execute(sql: """
+                DELETE FROM callback WHERE contact_id = ? OR (client_id = ? AND number IN (\(numbers)))
+                """, arguments: StatementArguments([id, client.id.rawValue] as [DatabaseValueConvertible] + phones))
+            let callbacks = db.changesCount
             try db.execute(sql: "DELETE FROM contact WHERE id = ?", arguments: [id])
             trail.record("erase", "contact", "\(id)",
                          "GDPR erasure: \(appointments) appointments kept unnamed, \(calls) calls and \(messages) messages cleared, "
-                             + "\(waitlist) waiting-list entries removed")
+                             + "\(waitlist) waiting-list entries and \(callbacks) call-backs removed")
             return Erasure(contactID: id, appointmentsKept: appointments, callsCleared: calls, messagesCleared: messages,
-                           waitlistRemoved: waitlist)
+                           waitlistRemoved: waitlist, callbacksRemoved: callbacks)
         }
         try compactNameIndex()
         return erasure

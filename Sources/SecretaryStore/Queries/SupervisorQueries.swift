@@ -46,7 +46,8 @@ extension Store {
             }
             return SupervisorFigures.compute(day: day, now: now, clients: clients, calls: calls, operators: operators,
                                              presences: presences, serviceCalendar: service,
-                                             thresholdSeconds: thresholdSeconds, sessions: sessions)
+                                             thresholdSeconds: thresholdSeconds, sessions: sessions,
+                                             callbacksWaiting: try Store.callbacksWaiting(in: db))
         }
     }
 

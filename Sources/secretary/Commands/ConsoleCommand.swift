@@ -91,6 +91,7 @@ struct ConsoleLauncher {
         let (width, height) = terminal.size
         var state = AppState(width: width, height: height, language: appearance.language, user: user, now: data.now())
         state.ringsBell = options.bell
+        state.isTrainingData = try store.databaseKind() != .production
         let session = ConsoleSession(state: state, data: data)
         ScreenLoop.run(session, on: terminal, keeper: keeper)
         if keeper.endedElsewhere {

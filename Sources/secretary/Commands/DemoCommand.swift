@@ -79,13 +79,15 @@ struct DemoCommand: ParsableCommand {
     }
 
     /// The demo lives in open hours: now when the service answers, otherwise the next
-    /// weekday at 10:00, so the queue and the agenda are alive whenever it is run.
+    /// weekday's 10:00 (today's, early in the morning), so the queue and the agenda are
+    /// alive whenever it is run.
     static func demoClockStart(now: Date) throws -> String? {
         let calendar = LocalCalendar.serviceHome
         let hours = OpeningHours(weekly: try WeeklyHours(parsing: "mon-fri 09:00-19:00; sat 09:00-12:00"),
                                  country: .fr, calendar: calendar)
         if hours.isOpen(at: now) { return nil }
-        var day = calendar.localDate(of: now).adding(days: 1)
+        let today = calendar.localDate(of: now)
+        var day = calendar.timeOfDay(of: now).minutes < 10 * 60 ? today : today.adding(days: 1)
         while day.weekday > .friday || PublicHolidays.name(of: day, country: .fr) != nil { day = day.adding(days: 1) }
         return "\(day)T10:00"
     }

@@ -50,7 +50,7 @@ extension ContactsCommand {
             let erasure = try store.erasePerson(contact: contactID, by: me.identity)
             print("Erased contact \(contactID): \(erasure.appointmentsKept) appointments kept unnamed, "
                   + "\(erasure.callsCleared) calls and \(erasure.messagesCleared) messages cleared, "
-                  + "\(erasure.waitlistRemoved) waiting-list entries removed.")
+                  + "\(erasure.waitlistRemoved) waiting-list entries and \(erasure.callbacksRemoved) call-backs removed.")
         }
     }
 }
@@ -88,6 +88,10 @@ enum PersonText {
         out += ["", "Waiting list (\(record.waitingList.count)):"]
         out += record.waitingList.map {
             "  since \(iso($0.createdAt))  \(clean($0.agenda))  \(clean($0.preferences))" + ($0.closedAt == nil ? "" : " (closed)")
+        }
+        out += ["", "Call-backs (\(record.callbacks.count)):"]
+        out += record.callbacks.map {
+            "  \($0.local)  \(clean($0.number))  \($0.missedCalls) missed  \($0.status)" + ($0.lastOutcome.map { "  last: \(clean($0))" } ?? "")
         }
         out += ["", "Who read this record (\(record.readBy.count)):"]
         out += record.readBy.map { "  \($0.local)  \(clean($0.by))" }

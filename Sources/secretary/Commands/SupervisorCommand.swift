@@ -46,15 +46,18 @@ enum SupervisorReport {
         Swift.print("Supervisor: \(figures.day) at \(CallFormat.clockTime(figures.at, calendar)); "
                     + "service level = answered within \(figures.thresholdSeconds) s")
         Swift.print("Waiting now: \(figures.waitingNow)"
-                    + (figures.longestWaitSeconds.map { ", longest wait \(CallFormat.duration($0))" } ?? ""))
+                    + (figures.longestWaitSeconds.map { ", longest wait \(CallFormat.duration($0))" } ?? "")
+                    + "; Call-backs waiting: \(figures.callbacksWaiting)")
         Swift.print("")
-        let header = ["CLIENT", "OFFERED", "ANSWERED", "ABANDONED", "CLOSED", "WAITING", "SERVICE", "AVG WAIT", "AVG TALK"]
-        func row(_ name: String, _ tally: CallTally) -> [String] {
+        let header = ["CLIENT", "OFFERED", "ANSWERED", "ABANDONED", "CLOSED", "WAITING", "SERVICE", "AVG WAIT", "AVG TALK",
+                      "CALL-BACKS"]
+        func row(_ name: String, _ tally: CallTally, _ callbacks: Int) -> [String] {
             [name, "\(tally.offered)", "\(tally.answered)", "\(tally.abandoned)", "\(tally.closed)", "\(tally.waitingNow)",
              CallFormat.percent(tally.serviceLevel), CallFormat.duration(tally.averageWaitSeconds),
-             CallFormat.duration(tally.averageTalkSeconds)]
+             CallFormat.duration(tally.averageTalkSeconds), "\(callbacks)"]
         }
-        printTable([header] + figures.clients.map { row($0.clientName, $0.tally) } + [row("All clients", figures.total)])
+        printTable([header] + figures.clients.map { row($0.clientName, $0.tally, $0.callbacksWaiting) }
+                   + [row("All clients", figures.total, figures.callbacksWaiting)])
         Swift.print("")
         printTable([["OPERATOR", "NAME", "STATE", "CALLS TODAY"]] + figures.operators.map {
             [$0.login, $0.name, state(of: $0, at: figures.at, calendar: calendar), "\($0.handled)"]

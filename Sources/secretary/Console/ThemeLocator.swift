@@ -12,13 +12,20 @@ enum ThemeLocator {
         if let shipped = environment["SECRETARY_THEMES"], !shipped.isEmpty { folders.append(shipped) }
         // Walk up from the executable: `.build/debug/secretary` finds the checkout's themes/,
         // `PREFIX/bin/secretary` finds `PREFIX/share/secretary/themes`.
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var folder = executable.deletingLastPathComponent()
         for _ in 0..<5 {
             folders.append(folder.appendingPathComponent("themes").path)
             folders.append(folder.appendingPathComponent("share/secretary/themes").path)
             folder = folder.deletingLastPathComponent()
         }
         return folders
+    }
+
+    /// The running program's file, wherever it was started from (argv[0] is only a name
+    /// when the program was found through PATH).
+    static var executable: URL {
+        let running = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: running).resolvingSymlinksInPath()
     }
 
     /// The theme called `name` (or a path to a theme file).
