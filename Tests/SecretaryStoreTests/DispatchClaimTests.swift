@@ -17,7 +17,7 @@ struct DispatchClaimTests {
                                            by: Identity("claire"))
         // Only this message's e-mail is due: the demo's other deliveries are sent first.
         while let job = try store.claimDelivery(worker: "host:dead", channels: [.email]), job.first.messageID != message.id {
-            try store.recordDelivery(job, outcome: .sent, worker: "host:dead")
+            try store.recordDelivery(job, outcome: .sent("250 OK"), worker: "host:dead")
         }
         let claimed = try #require(try store.deliveries(message: message.id).first { $0.status == .sending })
         // While this worker looks at the claims, another releases the dead worker's and claims it again.
