@@ -96,7 +96,9 @@ public enum ContactsCSV {
         var rows: [Table.Row] = []
         var line = 2 + header.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
         while let fields = reader.next() {
-            let breaks = fields.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
+            // Line breaks inside quoted fields, counted on the bytes (a "\r\n" has one "\n"):
+            // walking every field by Character took a third of a large import.
+            let breaks = fields.reduce(0) { count, field in count + field.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
             if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Table.Row(line: line, fields: fields)) }
             line += 1 + breaks
         }
