@@ -81,6 +81,65 @@ public final class CalDAVCollection: @unchecked Sendable {
         return (headers["etag"], String(decoding: body, as: UTF8.self))
     }
 
+    /// The calendar data of every event with an occurrence between `start` and `end`
+    /// (a calendar-query REPORT, RFC 4791 7.8): one iCalendar text per resource, recurring
+    /// events whole (their occurrences are expanded by the reader).
+    public func calendarData(from start: Date, to end: Date) throws -> [String] {
+        let stamp = { (date: Date) -> String in
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withYear, .withMonth, .withDay, .withTime, .withTimeZone]
+            return formatter.string(from: date).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        }
+        let query = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+              <D:prop><D:getetag/><C:calendar-data/></D:prop>
+              <C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT">
+                <C:time-range start="\(stamp(start))" end="\(stamp(end))"/>
+              </C:comp-filter></C:comp-filter></C:filter>
+            </C:calendar-query>
+            """
+        let (status, _, body) = try send("REPORT", url, headers: ["Depth": "1", "Content-Type": "application/xml; charset=utf-8"],
+                                         body: Data(query.utf8))
+        guard status == 207 else { throw CalDAVError("\(url.absoluteString): REPORT answered \(status)") }
+        return CalDAVCollection.calendarData(inMultistatus: String(decoding: body, as: UTF8.self))
+    }
+
+    /// The text of each `calendar-data` element, whatever its namespace prefix, unescaped.
+    /// A scan rather than FoundationXML, which would tie the static build to libxml2: the
+    /// element holds text only (RFC 4791 9.6), so its end tag is the next one of its name.
+    static func calendarData(inMultistatus xml: String) -> [String] {
+        var found: [String] = []
+        var rest = xml[...]
+        while let open = rest.range(of: "calendar-data", options: .caseInsensitive) {
+            // The start tag's "<" and prefix are before the name; ">" ends it.
+            guard let tagStart = rest[..<open.lowerBound].lastIndex(of: "<"), rest[rest.index(after: tagStart)] != "/",
+                  let tagEnd = rest[open.upperBound...].firstIndex(of: ">") else {
+                rest = rest[open.upperBound...]
+                continue
+            }
+            let prefix = rest[rest.index(after: tagStart)..<open.lowerBound]
+            let selfClosing = rest[rest.index(before: tagEnd)] == "/"
+            let afterTag = rest.index(after: tagEnd)
+            guard !selfClosing, let close = rest[afterTag...].range(of: "</\(prefix)calendar-data", options: .caseInsensitive) else {
+                rest = rest[afterTag...]
+                continue
+            }
+            var text = String(rest[afterTag..<close.lowerBound])
+            if text.hasPrefix("<![CDATA["), text.hasSuffix("]]>") {
+                text = String(text.dropFirst(9).dropLast(3))
+            } else {
+                for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"),
+                                            ("&#13;", "\r"), ("&#xD;", "\r"), ("&#10;", "\n"), ("&amp;", "&")] {
+                    text = text.replacingOccurrences(of: entity, with: character)
+                }
+            }
+            if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { found.append(text) }
+            rest = rest[close.upperBound...]
+        }
+        return found
+    }
+
     func resource(_ name: String) -> URL { url.appendingPathComponent(name) }
 
     /// One request, waited for at most `timeout` (and a margin): a server that never answers

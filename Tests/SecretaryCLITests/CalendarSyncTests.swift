@@ -204,4 +204,55 @@ struct CalendarSyncTests {
         let refusedFile = try at10(["client", "import", path.path], db)
         #expect(refusedFile.status != 0 && refusedFile.stderr.contains("caldav url"), "\(refusedFile.stderr)")
     }
+
+    /// Issue 17: busy times in from a CalDAV URL, not only a file: a weekly event and a
+    /// single one on the practitioner's own calendar become absences, once.
+    @Test func busyTimesAreImportedFromACalDAVCalendar() throws {
+        let server = try Radicale()
+        defer { server.stop() }
+        let db = try freshDemo()
+        let url = "http://127.0.0.1:\(server.port)/alice/perso/"
+        #expect(try run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-u", "alice:x", "-X", "MKCALENDAR", url]).stdout == "201")
+        let weekly = """
+            BEGIN:VCALENDAR\r
+            VERSION:2.0\r
+            PRODID:-//test//EN\r
+            BEGIN:VEVENT\r
+            UID:weekly@example.com\r
+            DTSTAMP:20261101T000000Z\r
+            DTSTART;TZID=Europe/Paris:20261124T140000\r
+            DTEND;TZID=Europe/Paris:20261124T160000\r
+            RRULE:FREQ=WEEKLY;COUNT=4\r
+            SUMMARY:Réunion privée\r
+            END:VEVENT\r
+            END:VCALENDAR\r
+
+            """
+        let single = weekly.replacingOccurrences(of: "weekly@", with: "single@").replacingOccurrences(of: "RRULE:FREQ=WEEKLY;COUNT=4\r\n", with: "")
+            .replacingOccurrences(of: "20261124T140000", with: "20261126T090000").replacingOccurrences(of: "20261124T160000", with: "20261126T100000")
+        for (name, text) in [("weekly.ics", weekly), ("single.ics", single)] {
+            let file = Binaries.temporaryFolder().appendingPathComponent(name)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let put = try run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-u", "alice:x", "-X", "PUT",
+                               "-H", "Content-Type: text/calendar", "--data-binary", "@\(file.path)", url + name])
+            #expect(put.stdout == "201", "\(put.stdout)")
+        }
+        let password = Binaries.temporaryFolder().appendingPathComponent("caldav.password")
+        try "x\n".write(to: password, atomically: true, encoding: .utf8)
+        chmod(password.path, 0o600)
+
+        let withoutUser = try at10(["absence", "import", "--client", "dr-martin", url], db)
+        #expect(withoutUser.status != 0 && withoutUser.stderr.contains("--caldav-user"), "\(withoutUser.stderr)")
+        let credentials = ["--caldav-user", "alice", "--caldav-password-file", password.path]
+        let first = try at10(["absence", "import", "--client", "dr-martin", url] + credentials, db)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.hasPrefix("Dr Claire Martin: 5 absences added, 0 moved, 0 unchanged"), "\(first.stdout)")
+        let listed = try at10(["absence", "list", "--client", "dr-martin"], db).stdout
+        for day in ["24/11", "01/12", "08/12", "15/12"] {
+            #expect(listed.contains(day) && listed.contains("14:00"), "\(day) 14:00 in \(listed)")
+        }
+        #expect(!listed.contains("Réunion privée"), "the event's title stays private")
+        let again = try at10(["absence", "import", "--client", "dr-martin", url] + credentials, db)
+        #expect(again.stdout.hasPrefix("Dr Claire Martin: 0 absences added, 0 moved, 5 unchanged"), "\(again.stdout)")
+    }
 }

@@ -54,6 +54,18 @@ struct ContactsTransferTests {
         #expect(rows.count > 100 && rows.allSatisfy { ($0["lastName"] as? String)?.isEmpty == false })
     }
 
+    /// A patient list or an agenda leaving the service is a read of people's data: audited,
+    /// with who, which client or agenda, and how.
+    @Test func exportsOfContactsAndAgendasAreAudited() throws {
+        let db = try freshDemo()
+        #expect(try at10(["contacts", "export", "--client", "dr-martin"], db).status == 0)
+        #expect(try at10(["agenda", "export", "--client", "dr-martin", "--privacy", "full"], db).status == 0)
+        let audit = try at10(["audit", "--action", "view", "--json"], db)
+        #expect(audit.status == 0, "\(audit.stderr)")
+        #expect(audit.stdout.contains("contacts export of dr-martin"), "\(audit.stdout.suffix(2000))")
+        #expect(audit.stdout.contains("iCalendar export") && audit.stdout.contains("privacy full"), "\(audit.stdout.suffix(2000))")
+    }
+
     @Test func aBadRowStopsEverythingUnlessSkipBadWhichWritesTheRejects() throws {
         let db = try freshDemo()
         let file = try write("""

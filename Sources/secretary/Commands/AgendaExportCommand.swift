@@ -39,6 +39,8 @@ struct AgendaExportCommand: ParsableCommand {
         }
         let window = AgendaSchedule.window(from: start, through: end, calendar: client.calendar)
         let text = try store.calendarExport(agendaID: agenda.id, window: window, privacy: privacy, by: me.identity).text
+        try store.recordRead(by: me.identity, objectType: "agenda", objectIDs: ["\(agenda.id)"],
+                             details: "iCalendar export \(start) to \(end), privacy \(privacy.rawValue)")
         guard let path = toFile else { return FileHandle.standardOutput.write(Data(text.utf8)) }
         try writePrivateFile(Data(text.utf8), to: path)
     }

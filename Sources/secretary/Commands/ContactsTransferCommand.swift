@@ -112,6 +112,9 @@ struct ContactsExportCommand: ParsableCommand {
         let clientID = try ClientID(client)
         let (store, me) = try global.signedIn(Self.auditName)
         let records = try store.contactRecords(client: clientID, by: me.identity)
+        // A whole patient list leaving the service: audited like every read of people's data.
+        try store.recordRead(by: me.identity, objectType: "contacts", objectIDs: [],
+                             details: "contacts export of \(clientID), \(records.count) contacts, \(format.rawValue)")
         let data: Data
         switch format {
         case .csv: data = Data(try ContactsCSV.write(records).utf8)
