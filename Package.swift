@@ -54,7 +54,7 @@ let package = Package(
             name: "secretary",
             dependencies: [
                 "SecretaryCore", "SecretaryStore", "ConsoleUI", "ConsoleStore", "CursesBackend", "Delivery", "CalDAVClient",
-                "ZipArchive", "BackupFiles", "Inotify",
+                "ZipArchive", "BackupFiles", "Inotify", "Sodium",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

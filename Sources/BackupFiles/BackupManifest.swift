@@ -108,3 +108,8 @@ public struct BackupFolder {
         }
     }
 }
+
+public struct BackupFileError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,7 +1,7 @@
 import CSodium
 import Foundation
 
-/// The thin Swift face of libsodium: Argon2id password hashes and SHA-256. libsodium is
+/// The thin Swift face of libsodium: Argon2id password hashes and SHA-256 (the audit chain's and the backups'). libsodium is
 /// Debian's well-kept, audited C library; its `crypto_pwhash_str` stores the algorithm, the
 /// limits and the salt in the string, and its verify compares in constant time.
 public enum Sodium {
@@ -43,12 +43,38 @@ public enum Sodium {
         _ = ready
         var digest = [UInt8](repeating: 0, count: Int(crypto_hash_sha256_BYTES))
         _ = crypto_hash_sha256(&digest, bytes, UInt64(bytes.count))
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        return hex(digest)
+    }
+
+    /// SHA-256 of the file at `path`, read a mebibyte at a time (a backup is hundreds of
+    /// megabytes), as 64 lowercase hexadecimal digits.
+    public static func sha256Hex(ofFile path: String) throws -> String {
+        _ = ready
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw Failure(description: "cannot read \(path)") }
+        defer { try? handle.close() }
+        var state = crypto_hash_sha256_state()
+        _ = crypto_hash_sha256_init(&state)
+        do {
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                _ = chunk.withUnsafeBytes { bytes in
+                    crypto_hash_sha256_update(&state, bytes.bindMemory(to: UInt8.self).baseAddress, UInt64(bytes.count))
+                }
+            }
+        } catch {
+            throw Failure(description: "cannot read \(path): \(error.localizedDescription)")
+        }
+        var digest = [UInt8](repeating: 0, count: Int(crypto_hash_sha256_BYTES))
+        _ = crypto_hash_sha256_final(&state, &digest)
+        return hex(digest)
+    }
+
+    private static func hex(_ digest: [UInt8]) -> String {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var text = [UInt8]()
-        text.reserveCapacity(64)
+        text.reserveCapacity(digest.count * 2)
         for byte in digest {
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0xf)])
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0xf)])
         }
         return String(decoding: text, as: UTF8.self)
     }

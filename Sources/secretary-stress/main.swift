@@ -6,6 +6,7 @@
 //   secretary-stress DB claim COUNT LOGIN   LOGIN answers and finishes COUNT queued calls
 //   secretary-stress DB messages COUNT CLIENT  takes COUNT messages for CLIENT (each with its deliveries)
 //   secretary-stress DB call-back COUNT LOGIN   LOGIN takes and closes COUNT call-backs
+//   secretary-stress DB write-latency SECONDS  times small writes in a loop (WriteLatency.swift)
 import Foundation
 import SecretaryCore
 import SecretaryStore
@@ -38,6 +39,8 @@ do {
         print("ok \(count)")
     case "call-back":
         try takeCallbacks(store: store, count: Int(arguments[3]) ?? 100, login: arguments.count > 4 ? arguments[4] : "claire")
+    case "write-latency":
+        try writeLatency(store: store, Array(arguments.dropFirst(3)))
     case "claim":
         try claimCalls(store: store, count: Int(arguments[3]) ?? 100, login: arguments.count > 4 ? arguments[4] : "claire")
     default:

@@ -62,14 +62,34 @@ public struct CalendarExport: Sendable {
         (header + timeZoneLines + event(appointment) + ["END:VCALENDAR"]).map(ICalendarLines.folded).joined()
     }
 
-    var header: [String] {
-        ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//secretary//agenda export//FR", "CALSCALE:GREGORIAN",
-         "X-WR-CALNAME:\(ICalendarLines.escaped(agenda.name))", "X-WR-TIMEZONE:\(client.timeZoneIdentifier)"]
-    }
+    var header: [String] { Self.header(client: client, name: agenda.name) }
 
     var timeZoneLines: [String] {
-        let starts = appointments.map(\.details.start) + absences.map(\.start)
-        let ends = appointments.map(\.details.end) + absences.map(\.end)
+        Self.timeZoneLines(client: client, starts: appointments.map(\.details.start) + absences.map(\.start),
+                           ends: appointments.map(\.details.end) + absences.map(\.end))
+    }
+
+    /// Several agendas of one client in one calendar named `name` (a client's data export):
+    /// one VTIMEZONE covering them all, then every agenda's events.
+    public static func combined(_ exports: [CalendarExport], client: Client, name: String) -> String {
+        var lines = header(client: client, name: name)
+        lines += timeZoneLines(client: client,
+                               starts: exports.flatMap { $0.appointments.map(\.details.start) + $0.absences.map(\.start) },
+                               ends: exports.flatMap { $0.appointments.map(\.details.end) + $0.absences.map(\.end) })
+        for export in exports {
+            for appointment in export.appointments { lines += export.event(appointment) }
+            for absence in export.absences { lines += export.event(absence) }
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(ICalendarLines.folded).joined()
+    }
+
+    static func header(client: Client, name: String) -> [String] {
+        ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//secretary//agenda export//FR", "CALSCALE:GREGORIAN",
+         "X-WR-CALNAME:\(ICalendarLines.escaped(name))", "X-WR-TIMEZONE:\(client.timeZoneIdentifier)"]
+    }
+
+    static func timeZoneLines(client: Client, starts: [Date], ends: [Date]) -> [String] {
         let span = DateInterval(start: starts.min() ?? Date(timeIntervalSince1970: 0),
                                 end: max(ends.max() ?? Date(timeIntervalSince1970: 0), starts.min() ?? Date(timeIntervalSince1970: 0)))
         return TimeZoneDefinition.lines(for: client.calendar, covering: span)

@@ -69,7 +69,9 @@ public enum ContactsCSV {
         let separator = separator(of: text)
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true, delimiter: separator)
+            // Fields are trimmed when read (`record`): the reader's own trimming goes through
+            // Foundation's NSString on every field, most of a 100,000-row import's time.
+            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: false, delimiter: separator)
         } catch {
             throw ContactRowError(line: 1, field: "file", reason: "not a CSV file (\(error))")
         }
@@ -94,7 +96,9 @@ public enum ContactsCSV {
         var rows: [Table.Row] = []
         var line = 2 + header.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
         while let fields = reader.next() {
-            let breaks = fields.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
+            // Line breaks inside quoted fields, counted on the bytes (a "\r\n" has one "\n"):
+            // walking every field by Character took a third of a large import.
+            let breaks = fields.reduce(0) { count, field in count + field.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
             if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Table.Row(line: line, fields: fields)) }
             line += 1 + breaks
         }
@@ -130,12 +134,12 @@ public enum ContactsCSV {
                                                           || (0x7F...0x9F).contains($0.value) }) {
                     throw ContactRowError(line: row.line, field: field.rawValue, reason: "holds a control character")
                 }
-                return text.trimmingCharacters(in: .whitespaces)
+                return text.trimmedOfSpaces
             }
             func numbers(_ field: Field) throws -> [PhoneNumber] {
                 try value(field).split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
                     .flatMap { $0.components(separatedBy: " / ") }
-                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    .map(\.trimmedOfSpaces).filter { !$0.isEmpty }
                     .map { text in
                         do { return try PhoneNumber(text, country: country) } catch let error as ValidationError {
                             throw ContactRowError(line: row.line, field: field.rawValue, reason: error.reason)

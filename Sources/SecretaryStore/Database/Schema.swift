@@ -17,6 +17,7 @@ enum Schema {
         migrator.registerMigration("v6-data-protection", migrate: v6DataProtection)
         migrator.registerMigration("v7-callbacks", migrate: v7Callbacks)
         migrator.registerMigration("v8-access-journal", migrate: v8AccessJournal)
+        migrator.registerMigration("v9-purge-indexes", migrate: v9PurgeIndexes)
         return migrator
     }
 

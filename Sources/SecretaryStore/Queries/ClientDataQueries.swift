@@ -16,7 +16,9 @@ public struct ClientData: Sendable {
     public let contacts, appointments, messages, calls, waitingList, absences: DataTable
     /// Every version of the instructions, oldest first.
     public let instructions: [(version: Int, effectiveFrom: String, document: String)]
-    public let events: [MinimalICalendar.Event]
+    /// Each agenda's appointments, cancelled included, for the iCalendar file (names in full:
+    /// the data goes back to the client it belongs to).
+    public let calendars: [CalendarExport]
 }
 
 /// What erasing a client removed.
@@ -90,21 +92,15 @@ extension Store {
                 SELECT version, effective_from, document FROM instructions WHERE client_id = ? ORDER BY version
                 """, arguments: [id.rawValue]).map { (version: $0["version"] as Int, effectiveFrom: $0["effective_from"] as String,
                                                       document: $0["document"] as String) }
-            let events = try Row.fetchAll(db, sql: """
-                SELECT appointment.id, appointment.start_at, appointment.end_at, appointment.status, appointment.contact_name,
-                    appointment.note, agenda.name AS agenda, appointment_type.name AS type FROM appointment
-                JOIN agenda ON agenda.id = appointment.agenda_id JOIN appointment_type ON appointment_type.id = appointment.type_id
-                WHERE appointment.client_id = ? ORDER BY appointment.start_at, appointment.id
-                """, arguments: [id.rawValue]).map { row in
-                MinimalICalendar.Event(uid: "appointment-\(row["id"] as Int64).\(id.rawValue)@secretary",
-                                       start: row.date("start_at"), end: row.date("end_at"),
-                                       summary: "\(row["type"] as String): \(row["contact_name"] as String)",
-                                       description: [row["agenda"] as String, row["note"] as String].filter { !$0.isEmpty }
-                                           .joined(separator: "\n"),
-                                       cancelled: (row["status"] as String) == AppointmentStatus.cancelled.rawValue)
+            let everything = DateInterval(start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 4_102_444_800))
+            let calendars = try Agenda.fetchAll(db, sql: "SELECT * FROM agenda WHERE client_id = ? ORDER BY position, id",
+                                                arguments: [id.rawValue]).map { agenda in
+                CalendarExport(client: client, agenda: agenda,
+                               appointments: try Store.exportedAppointments(agendaID: agenda.id, window: everything, in: db),
+                               absences: [], privacy: .full)
             }
             return ClientData(client: client, clientFile: file, contacts: contacts, appointments: appointments, messages: messages,
-                              calls: calls, waitingList: waiting, absences: absences, instructions: instructions, events: events)
+                              calls: calls, waitingList: waiting, absences: absences, instructions: instructions, calendars: calendars)
         }
     }
 

@@ -164,34 +164,41 @@ extension Store {
 
     /// Puts back in the queue the deliveries whose worker died mid-send (`isAlive` says no to
     /// its `claimed_by`), or whose claim is older than `staleAfter` seconds (a send is
-    /// bounded well below it). Returns how many.
+    /// bounded well below it). Returns how many. The claims are judged again inside the
+    /// write: between a first look and the write, another worker may have released a dead
+    /// worker's claim and claimed it again itself, and releasing that live claim would send
+    /// the delivery a third time.
     @discardableResult
     public func releaseAbandonedClaims(isAlive: (String) -> Bool, staleAfter: TimeInterval = 600) throws -> Int {
-        let claims = try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, claimed_by, claimed_at FROM delivery WHERE status = 'sending'")
-        }
         let now = self.now.stored
-        let abandoned = claims.compactMap { row -> Int64? in
-            guard let id = row["id"] as Int64? else { return nil }
-            let worker = row["claimed_by"] as String? ?? ""
-            let at = row["claimed_at"] as Int64? ?? 0
-            return !isAlive(worker) || now - at > Int64(staleAfter) ? id : nil
-        }
-        guard !abandoned.isEmpty else { return 0 }
-        return try write(by: .dispatch) { db, trail in
-            var released = 0
-            for id in abandoned {
-                try db.execute(sql: """
-                    UPDATE delivery SET status = 'queued', due_at = ?, claimed_by = NULL,
-                        answer = 'interrupted: the worker stopped mid-send' WHERE id = ? AND status = 'sending'
-                    """, arguments: [trail.at.stored, id])
-                guard db.changesCount == 1 else { continue }
-                try db.execute(sql: "INSERT INTO delivery_attempt (delivery_id, at, worker, outcome, answer) VALUES (?, ?, 'dispatch', 'interrupted', 'the worker stopped mid-send')",
-                               arguments: [id, trail.at.stored])
-                released += 1
+        func abandoned(in db: Database) throws -> [Int64] {
+            try Row.fetchAll(db, sql: "SELECT id, claimed_by, claimed_at FROM delivery WHERE status = 'sending'").compactMap { row in
+                guard let id = row["id"] as Int64? else { return nil }
+                let worker = row["claimed_by"] as String? ?? ""
+                let at = row["claimed_at"] as Int64? ?? 0
+                return !isAlive(worker) || now - at > Int64(staleAfter) ? id : nil
             }
-            trail.record("release", "delivery", abandoned.map { "\($0)" }.joined(separator: ","), "\(released) abandoned")
-            return released
+        }
+        // A look without the write lock first: nearly always nothing was abandoned.
+        guard try !read(abandoned).isEmpty else { return 0 }
+        struct NoneLeft: Error {}
+        do {
+            return try write(by: .dispatch) { db, trail in
+                let ids = try abandoned(in: db)
+                guard !ids.isEmpty else { throw NoneLeft() }
+                for id in ids {
+                    try db.execute(sql: """
+                        UPDATE delivery SET status = 'queued', due_at = ?, claimed_by = NULL,
+                            answer = 'interrupted: the worker stopped mid-send' WHERE id = ?
+                        """, arguments: [trail.at.stored, id])
+                    try db.execute(sql: "INSERT INTO delivery_attempt (delivery_id, at, worker, outcome, answer) VALUES (?, ?, 'dispatch', 'interrupted', 'the worker stopped mid-send')",
+                                   arguments: [id, trail.at.stored])
+                }
+                trail.record("release", "delivery", ids.map { "\($0)" }.joined(separator: ","), "\(ids.count) abandoned")
+                return ids.count
+            }
+        } catch is NoneLeft {
+            return 0
         }
     }
 

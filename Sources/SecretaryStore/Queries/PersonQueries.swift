@@ -221,8 +221,43 @@ extension Store {
 
     /// Merges the name index into one segment (old segments keep deleted names until then)
     /// and writes the WAL back into the file, truncating it. Part of an audited erasure.
-    func compactNameIndex() throws {
-        try writeStep { db in try db.execute(sql: "INSERT INTO contact_search(contact_search) VALUES ('optimize')") }
+    /// The merge is FTS5's incremental one (a negative page count merges every segment, as
+    /// 'optimize' does, but resumably): a few pages at a time in transactions of about
+    /// `batchTarget`, with a pause between, so consoles never wait behind the whole index
+    /// being rewritten. The WAL is copied back by a passive checkpoint, which lets writers
+    /// go on, so the truncating one that follows has almost nothing left to copy.
+    func compactNameIndex(batchTarget: TimeInterval = 0.02, pause: TimeInterval = 0.03) throws {
+        while true {
+            let merging = try writeStep { db -> Bool in
+                let began = Date()
+                repeat {
+                    let before = db.totalChangesCount
+                    try db.execute(sql: "INSERT INTO contact_search(contact_search, rank) VALUES ('merge', -16)")
+                    // FTS5: fewer than two changes means there was nothing left to merge.
+                    if db.totalChangesCount - before < 2 { return false }
+                } while Date().timeIntervalSince(began) < batchTarget
+                return true
+            }
+            guard merging else { break }
+            Thread.sleep(forTimeInterval: pause)
+        }
+        _ = try mapped { try pool.writeWithoutTransaction { try $0.checkpoint(.passive) } }
+        try truncateWAL()
+    }
+
+    /// Truncates the WAL (its old frames may hold erased bytes). A truncating checkpoint
+    /// holds the write lock while it waits for readers, so it is tried on a connection of
+    /// its own that waits at most 50 ms, twenty times with consoles writing in between;
+    /// only then does it wait as long as any write may.
+    func truncateWAL() throws {
+        var quick = Configuration()
+        quick.busyMode = .timeout(0.05)
+        let connection = try mapped { try DatabaseQueue(path: path, configuration: quick) }
+        for _ in 0..<20 {
+            let done = (try? connection.writeWithoutTransaction { try $0.checkpoint(.truncate) }) != nil
+            if done { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
         _ = try mapped { try pool.writeWithoutTransaction { try $0.checkpoint(.truncate) } }
     }
 }

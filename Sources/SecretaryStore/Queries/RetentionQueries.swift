@@ -11,18 +11,21 @@ public struct PurgeReport: Sendable, Encodable {
     public let resumed: Bool
     public let dryRun: Bool
     public let counts: PurgeCounts
+    /// The longest any batch held the write lock (a run's own figure; nil for a dry run).
+    public var longestBatchMilliseconds: Double?
 }
 
-/// How the purge paces itself: each batch is one short write transaction, sized to take
-/// about `batchTarget`, followed by a pause long enough that a console waiting for the lock
-/// (SQLite's busy handler retries at most 25 ms apart in its first 100 ms) gets it: a
-/// console waits at most a batch plus one retry interval, 40 + 25 ms.
+/// How the purge paces itself: each batch is one write transaction that holds the lock about
+/// `batchTarget` (it runs small set-based steps until the time is spent), then pauses; a
+/// console waiting for the lock polls every 2 ms (`Store.pollingBusyHandler`), so it gets the
+/// lock in the pause and waits at most about one batch.
 public struct PurgePacing: Sendable {
-    public var batchTarget: TimeInterval = 0.04
-    public var pause: TimeInterval = 0.03
-    public var firstBatch = 200
-    public var minBatch = 200
-    public var maxBatch = 5_000
+    public var batchTarget: TimeInterval = 0.03
+    public var pause: TimeInterval = 0.01
+    /// Rows (rowids of a range, or ids of a list) per step at first; the span then follows
+    /// how long steps take, so that a batch holds many quick steps rather than one long one.
+    public var firstSpan: Int64 = 128
+    public var maxSpan: Int64 = 8192
     /// Called after each batch with the counts so far (tests stop a run midway with it).
     public var afterBatch: (@Sendable (PurgeCounts) -> Void)?
 
@@ -52,35 +55,42 @@ extension Store {
         try require(.administer, by: identity, for: "purge")
         if dryRun { return try purgePreview() }
         let (runID, asOf, resumed) = try startPurgeRun(by: identity)
-        var purge = PurgeBatches(store: self, runID: runID, pacing: pacing)
         let clients = try read { db in
             try Client.fetchAll(db, sql: "SELECT * FROM client ORDER BY id").map { ($0, try Store.retentionPolicy(of: $0.id, in: db)) }
         }
-        for (client, policy) in clients {
-            let calls = policy.period(.calls).cutoff(before: asOf, in: client.foundationCalendar).stored
-            try purge.removeRows("calls", table: "call", time: "arrived_at", select: """
-                SELECT id FROM call WHERE client_id = ? AND arrived_at < ?
-                    AND status NOT IN ('waiting', 'answered', 'on-hold', 'wrap-up') LIMIT ?
-                """, [client.id.rawValue, calls])
-            let messages = policy.period(.messages).cutoff(before: asOf, in: client.foundationCalendar).stored
-            try purge.removeRows("messages", table: "message", time: "created_at", select: """
-                SELECT id FROM message WHERE client_id = ? AND created_at < ? AND acknowledged_at < ? LIMIT ?
-                """, [client.id.rawValue, messages, messages])
+        let cutoffs = clients.map { client, policy in
+            PurgeCutoff(client: client.id,
+                        calls: policy.period(.calls).cutoff(before: asOf, in: client.foundationCalendar).stored,
+                        messages: policy.period(.messages).cutoff(before: asOf, in: client.foundationCalendar).stored)
         }
+        var purge = try PurgeBatches(store: self, runID: runID, pacing: pacing, cutoffs: cutoffs)
+        defer { purge.finish() }
+        try purge.removeCalls()
+        // A call-back is a missed call's number: it goes with the calls' period (unless an
+        // operator is dialling it now). A few rows a client: one short transaction.
+        try writeStep { db in
+            for cutoff in cutoffs {
+                try db.execute(sql: "DELETE FROM callback WHERE client_id = ? AND last_missed_at < ? AND status <> 'taken'",
+                               arguments: [cutoff.client.rawValue, cutoff.calls])
+            }
+        }
+        try purge.removeMessages()
         for (client, policy) in clients {
             let cutoff = policy.period(.contacts).cutoff(before: asOf, in: client.foundationCalendar)
             try purge.anonymizeAppointments(of: client.id, endedBefore: cutoff, at: asOf)
             try purge.removeInactiveContacts(of: client.id, inactiveSince: cutoff)
         }
         let audit = RetentionPolicy.standard.period(.audit).cutoff(before: asOf, in: Store.serviceCalendar)
-        try purge.step("audit") { db, size in try Store.purgeAudit(before: audit, limit: size, in: db) }
+        try purge.removeAudit(before: audit)
+        purge.finish()
 
         return try write(by: identity, needs: .administer) { db, trail in
             try db.execute(sql: "UPDATE purge_run SET finished_at = ? WHERE id = ?", arguments: [trail.at.stored, runID])
             let counts = try Store.purgeCounts(run: runID, in: db)
             trail.record("purge", "retention", "run \(runID)",
                          counts.summary + (resumed ? " (resumed an interrupted run)" : ""))
-            return PurgeReport(runID: runID, asOf: asOf, resumed: resumed, dryRun: false, counts: counts)
+            return PurgeReport(runID: runID, asOf: asOf, resumed: resumed, dryRun: false, counts: counts,
+                               longestBatchMilliseconds: purge.longestBatch * 1000)
         }
     }
 
@@ -190,134 +200,5 @@ extension Client {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: timeZoneIdentifier) ?? .gmt
         return calendar
-    }
-}
-
-/// The purge's batches: each one short transaction that also adds its count to the run's
-/// row, sized to stay near the pacing's target.
-struct PurgeBatches {
-    let store: Store
-    let runID: Int64
-    let pacing: PurgePacing
-    var size: Int
-
-    init(store: Store, runID: Int64, pacing: PurgePacing) {
-        self.store = store
-        self.runID = runID
-        self.pacing = pacing
-        self.size = pacing.firstBatch
-    }
-
-    /// Runs `sql` (whose last argument is the batch size) until it changes fewer rows than asked.
-    mutating func run(_ kind: String, _ sql: String, _ arguments: [DatabaseValueConvertible?]) throws {
-        try step(kind) { db, size in
-            try db.execute(sql: sql, arguments: StatementArguments(arguments + [size]))
-            return db.changesCount
-        }
-    }
-
-    /// Repeats `body` (given the batch size, returning rows changed) until a batch falls short.
-    mutating func step(_ kind: String, _ body: (Database, Int) throws -> Int) throws {
-        while true {
-            let asked = size
-            let done = try once(kind) { db in try body(db, asked) }
-            if done < asked { return }
-            Thread.sleep(forTimeInterval: pacing.pause)
-        }
-    }
-
-    /// Deletes rows of `table` chosen by `select` (whose last argument is the batch size),
-    /// batch by batch. The rows are chosen in a read, outside the write lock, which also
-    /// brings their pages into the cache; the write deletes them, after keeping on each
-    /// contact the time of its latest call or message (`time`), so a contact whose calls
-    /// were purged still counts as active.
-    mutating func removeRows(_ kind: String, table: String, time: String, select: String,
-                             _ arguments: [DatabaseValueConvertible?]) throws {
-        while true {
-            let asked = size
-            let ids = try store.read { db in
-                try Int64.fetchAll(db, sql: select, arguments: StatementArguments(arguments + [asked]))
-            }
-            if ids.isEmpty { return }
-            let list = ids.map(String.init).joined(separator: ",")
-            _ = try once(kind) { db in
-                try db.execute(sql: """
-                    UPDATE contact SET last_activity_at = max(coalesce(last_activity_at, 0),
-                        (SELECT max(\(time)) FROM \(table) WHERE \(table).contact_id = contact.id AND \(table).id IN (\(list))))
-                    WHERE id IN (SELECT contact_id FROM \(table) WHERE id IN (\(list)) AND contact_id IS NOT NULL)
-                    """)
-                try db.execute(sql: "DELETE FROM \(table) WHERE id IN (\(list))")
-                return db.changesCount
-            }
-            if ids.count < asked { return }
-            Thread.sleep(forTimeInterval: pacing.pause)
-        }
-    }
-
-    /// One batch: `body` and the run's count, in one transaction; the next batch's size
-    /// follows how long this one held the lock.
-    private mutating func once(_ kind: String, _ body: (Database) throws -> Int) throws -> Int {
-        let runID = self.runID
-        let started = Date()
-        let (done, counts) = try store.writeStep { db -> (Int, PurgeCounts) in
-            let done = try body(db)
-            if done > 0 {
-                try db.execute(sql: """
-                    UPDATE purge_run SET counts = json_set(counts, '$.' || ?, coalesce(json_extract(counts, '$.' || ?), 0) + ?)
-                    WHERE id = ?
-                    """, arguments: [kind, kind, done, runID])
-            }
-            return (done, try Store.purgeCounts(run: runID, in: db))
-        }
-        let took = Date().timeIntervalSince(started)
-        if took < pacing.batchTarget / 2 { size = min(size * 2, pacing.maxBatch) }
-        if took > pacing.batchTarget * 1.5 { size = max(size / 2, pacing.minBatch) }
-        pacing.afterBatch?(counts)
-        return done
-    }
-
-    /// Past appointments (ended before the cutoff) move to the client's placeholder contact
-    /// and lose their note and cancellation reason: the slot stays taken, unnamed.
-    mutating func anonymizeAppointments(of client: ClientID, endedBefore cutoff: Date, at now: Date) throws {
-        let hasAny = try store.read { db in
-            try Bool.fetchOne(db, sql: """
-                SELECT 1 FROM appointment WHERE client_id = ? AND start_at < ? AND end_at < ?
-                    AND contact_id NOT IN (SELECT contact_id FROM retention_placeholder WHERE client_id = ?) LIMIT 1
-                """, arguments: [client.rawValue, cutoff.stored, cutoff.stored, client.rawValue]) == true
-        }
-        guard hasAny else { return }
-        let placeholder = try store.writeStep { try Store.placeholderContact(of: client, at: now, in: $0) }
-        try run("appointments", """
-            UPDATE appointment SET contact_id = ?, note = '', cancel_reason = NULL
-            WHERE id IN (SELECT id FROM appointment WHERE client_id = ? AND start_at < ? AND end_at < ? AND contact_id <> ? LIMIT ?)
-            """, [placeholder, client.rawValue, cutoff.stored, cutoff.stored, placeholder])
-    }
-
-    /// Contacts with no activity since the cutoff, walked by id in ranges of the batch size.
-    mutating func removeInactiveContacts(of client: ClientID, inactiveSince cutoff: Date) throws {
-        var after: Int64 = 0
-        let placeholder = try store.read { try Store.existingPlaceholder(of: client, in: $0) } ?? 0
-        while true {
-            let bound = after
-            let asked = size
-            var reachedEnd = false
-            _ = try once("contacts") { db in
-                let upper = try Int64.fetchOne(db, sql: """
-                    SELECT id FROM contact WHERE client_id = ? AND id > ? ORDER BY id LIMIT 1 OFFSET ?
-                    """, arguments: [client.rawValue, bound, asked - 1])
-                reachedEnd = upper == nil
-                let last = upper ?? Int64.max
-                try db.execute(sql: """
-                    DELETE FROM contact WHERE id IN (
-                        SELECT c.id FROM contact AS c WHERE c.client_id = ? AND c.id > ? AND c.id <= ? AND c.id <> ?
-                            AND \(Store.inactiveContact(appointmentsBefore: false)))
-                    """, arguments: [client.rawValue, bound, last, placeholder,
-                                     cutoff.stored, cutoff.stored, cutoff.stored, cutoff.stored, cutoff.stored])
-                after = last
-                return db.changesCount
-            }
-            if reachedEnd { return }
-            Thread.sleep(forTimeInterval: pacing.pause)
-        }
     }
 }

@@ -3,6 +3,7 @@ import BackupFiles
 import Foundation
 import SecretaryCore
 import SecretaryStore
+import Sodium
 
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,7 +42,7 @@ struct BackupCommand: ParsableCommand {
                 let inventory = try store.backup(toFile: partial)
                 let manifest = BackupManifest(createdAt: takenAt,
                                               file: name, schemaVersion: inventory.schemaVersion,
-                                              rowCounts: inventory.rowCounts, sha256: try FileDigest.sha256(of: partial))
+                                              rowCounts: inventory.rowCounts, sha256: try Sodium.sha256Hex(ofFile: partial))
                 try manifest.write(to: BackupManifest.path(for: final))
                 try FileManager.default.moveItem(atPath: partial, toPath: final)
             } catch {
@@ -74,7 +75,7 @@ enum BackupCheck {
     /// Returns a one-line summary, or throws naming the first difference.
     static func verify(_ file: String) throws -> String {
         let manifest = try BackupManifest.read(from: BackupManifest.path(for: file))
-        let digest = try FileDigest.sha256(of: file)
+        let digest = try Sodium.sha256Hex(ofFile: file)
         guard digest == manifest.sha256 else {
             throw StoreError("\(file): SHA-256 \(digest) differs from the manifest's \(manifest.sha256): the file changed")
         }

@@ -68,7 +68,7 @@ enum ClientDataArchive {
         var files: [(name: String, contents: Data)] = tables.map { name, table, _ in
             (name, Data(CSVText.document(header: table.header, rows: table.rows).utf8))
         }
-        files.append(("appointments.ics", Data(MinimalICalendar.document(data.events, stamp: exportedAt).utf8)))
+        files.append(("appointments.ics", Data(CalendarExport.combined(data.calendars, client: data.client, name: data.client.name).utf8)))
         files.append(("client.txt", Data(data.clientFile.utf8)))
         for version in data.instructions {
             files.append(("instructions/version-\(version.version).txt",
@@ -83,7 +83,7 @@ enum ClientDataArchive {
         ]
         readme += tables.map { "\($0.0): \($0.2) (\($0.1.rows.count) rows)." }
         readme += [
-            "appointments.ics: the appointments as an iCalendar file (times in UTC), for calendar programs.",
+            "appointments.ics: the appointments of every agenda as an iCalendar file (times in the client's zone), for calendar programs.",
             "client.txt: the client's file (fields, agendas, appointment types, latest instructions), as `secretary client import` reads it.",
             "instructions/version-N.txt: every version of the instructions (cahier des charges and its amendments), with its date.",
             "data.json: all of the above in one JSON document.",

@@ -1,0 +1,216 @@
+import Foundation
+import GRDB
+import SecretaryCore
+
+/// One client's cutoffs for the purge, as stored times.
+struct PurgeCutoff {
+    let client: ClientID
+    let calls: Int64
+    let messages: Int64
+}
+
+/// The purge's batches. Each is one write transaction that runs small set-based steps (a
+/// range of rowids, or a slice of ids found beforehand in a read, outside the lock) until it
+/// has held the lock `PurgePacing.batchTarget`, adds its count to the run's row in the same
+/// transaction (so a killed run is resumed where it was), and is followed by a pause in
+/// which waiting consoles write. No purged row comes into Swift: the work is SQLite's.
+struct PurgeBatches {
+    let store: Store
+    let runID: Int64
+    let pacing: PurgePacing
+    let cutoffs: [PurgeCutoff]
+    /// Rows per step, following how long steps take.
+    private var span: Int64
+    /// The longest a batch took, from asking for the write lock to its commit.
+    private(set) var longestBatch: TimeInterval = 0
+
+    /// Calls that are over (the live ones stay, whatever their age).
+    static let callIsOver = "call.status NOT IN ('waiting', 'answered', 'on-hold', 'wrap-up')"
+
+    /// The writer connection's `synchronous` setting before the purge, put back by `finish`.
+    private let synchronous: Int
+
+    /// Keeps the cutoffs in a table of the writer's connection, so one statement deletes
+    /// across clients with each client's own cutoff. Batches commit without waiting for the
+    /// disk (synchronous=NORMAL): a commit's fsync would hold the write lock about as long as
+    /// the batch's own work; the frames reach the disk in the checkpoint SQLite runs on this
+    /// connection right after, once the lock is released. In WAL mode the file stays consistent; a power cut can only undo
+    /// the last batches, and the next run, resuming, does them again.
+    init(store: Store, runID: Int64, pacing: PurgePacing, cutoffs: [PurgeCutoff]) throws {
+        self.store = store
+        self.runID = runID
+        self.pacing = pacing
+        self.cutoffs = cutoffs
+        span = pacing.firstSpan
+        synchronous = try store.mapped {
+            try store.pool.writeWithoutTransaction { db in
+                let current = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 2
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                return current
+            }
+        }
+        try store.writeStep { db in
+            try db.execute(sql: """
+                CREATE TEMP TABLE IF NOT EXISTS purge_cutoff (
+                    client_id TEXT PRIMARY KEY NOT NULL, calls INTEGER NOT NULL, messages INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                DELETE FROM temp.purge_cutoff
+                """)
+            for cutoff in cutoffs {
+                try db.execute(sql: "INSERT INTO temp.purge_cutoff (client_id, calls, messages) VALUES (?, ?, ?)",
+                               arguments: [cutoff.client.rawValue, cutoff.calls, cutoff.messages])
+            }
+        }
+    }
+
+    /// Calls older than their client's period, walked by rowid: rowids follow arrival, so a
+    /// range is a few neighbouring table pages.
+    mutating func removeCalls() throws {
+        try removeRows("calls", table: "call", time: "arrived_at", latest: cutoffs.map(\.calls).max(),
+                       purgeable: "call.arrived_at < c.calls AND \(Self.callIsOver)")
+    }
+
+    /// Messages acknowledged before their client's period (their deliveries and tries go
+    /// with them, by the foreign keys' cascade).
+    mutating func removeMessages() throws {
+        try removeRows("messages", table: "message", time: "created_at", latest: cutoffs.map(\.messages).max(),
+                       purgeable: "message.created_at < c.messages AND message.acknowledged_at < c.messages")
+    }
+
+    /// Deletes the rows of `table` that `purgeable` (over the row and its client's cutoffs,
+    /// `c`) chooses, range by range of rowids, after keeping on each contact the time of its
+    /// latest purged row (`time`), so a contact whose calls were purged still counts as active.
+    private mutating func removeRows(_ kind: String, table: String, time: String, latest: Int64?, purgeable: String) throws {
+        guard let latest else { return }
+        // The rowids that can hold a purgeable row, found in a read: a scan, outside the lock.
+        let bounds = try store.read { db in
+            try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM \(table) WHERE \(time) < ?", arguments: [latest])
+        }
+        guard let low = bounds?[0] as Int64?, let high = bounds?[1] as Int64? else { return }
+        let chosen = "EXISTS (SELECT 1 FROM temp.purge_cutoff AS c WHERE c.client_id = \(table).client_id AND \(purgeable))"
+        try walk(kind, from: low, to: high) { db, first, end in
+            try db.cachedStatement(sql: """
+                UPDATE contact SET last_activity_at = gone.latest
+                FROM (SELECT \(table).contact_id, max(\(table).\(time)) AS latest FROM \(table)
+                      WHERE \(table).id >= ? AND \(table).id < ? AND \(table).contact_id IS NOT NULL AND \(chosen)
+                      GROUP BY \(table).contact_id) AS gone
+                WHERE contact.id = gone.contact_id AND coalesce(contact.last_activity_at, 0) < gone.latest
+                """).execute(arguments: [first, end])
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE id >= ? AND id < ? AND \(chosen)")
+                .execute(arguments: [first, end])
+            return db.changesCount
+        }
+    }
+
+    /// Past appointments (ended before the cutoff) move to the client's placeholder contact
+    /// and lose their note and cancellation reason: the slot stays taken, unnamed.
+    mutating func anonymizeAppointments(of client: ClientID, endedBefore cutoff: Date, at now: Date) throws {
+        let condition = "client_id = ? AND start_at < ? AND end_at < ? AND contact_id NOT IN (SELECT contact_id FROM retention_placeholder WHERE client_id = ?)"
+        let arguments: [DatabaseValueConvertible] = [client.rawValue, cutoff.stored, cutoff.stored, client.rawValue]
+        let ids = try store.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM appointment WHERE \(condition) ORDER BY id", arguments: StatementArguments(arguments))
+        }
+        guard !ids.isEmpty else { return }
+        let placeholder = try store.writeStep { try Store.placeholderContact(of: client, at: now, in: $0) }
+        try walk("appointments", ids: ids) { db, list in
+            try db.execute(sql: "UPDATE appointment SET contact_id = ?, note = '', cancel_reason = NULL WHERE id IN (\(list)) AND \(condition)",
+                           arguments: StatementArguments([placeholder] + arguments))
+            return db.changesCount
+        }
+    }
+
+    /// Contacts with no activity since the cutoff: found in a read, then deleted slice by
+    /// slice, each one checked again in the write (a call may have come since).
+    mutating func removeInactiveContacts(of client: ClientID, inactiveSince cutoff: Date) throws {
+        let placeholder = try store.read { try Store.existingPlaceholder(of: client, in: $0) } ?? 0
+        let condition = "c.client_id = ? AND c.id <> ? AND \(Store.inactiveContact(appointmentsBefore: false))"
+        let arguments: [DatabaseValueConvertible] = [client.rawValue, placeholder] + Array(repeating: cutoff.stored, count: 5)
+        let ids = try store.read { db in
+            try Int64.fetchAll(db, sql: "SELECT c.id FROM contact AS c WHERE \(condition) ORDER BY c.id",
+                               arguments: StatementArguments(arguments))
+        }
+        try walk("contacts", ids: ids) { db, list in
+            try db.execute(sql: "DELETE FROM contact WHERE id IN (SELECT c.id FROM contact AS c WHERE c.id IN (\(list)) AND \(condition))",
+                           arguments: StatementArguments(arguments))
+            return db.changesCount
+        }
+    }
+
+    /// Audit entries older than the cutoff, oldest first, through the chain-aware purge that
+    /// moves the anchor in the same transaction.
+    mutating func removeAudit(before cutoff: Date) throws {
+        try batches("audit") { db, span in
+            let removed = try Store.purgeAudit(before: cutoff, limit: Int(span), in: db)
+            return (removed, removed < span)
+        }
+    }
+
+    /// Puts back the writer connection's durability: the run's last write (its audit entry)
+    /// waits for the disk again.
+    func finish() {
+        let synchronous = self.synchronous
+        _ = try? store.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
+    }
+
+    // MARK: - Batches
+
+    /// `step` over consecutive rowid ranges `[first, end)` from `low` through `high`.
+    private mutating func walk(_ kind: String, from low: Int64, to high: Int64,
+                               _ step: (Database, Int64, Int64) throws -> Int) throws {
+        var next = low
+        try batches(kind) { db, span in
+            let end = next + min(span, high - next + 1)
+            let changed = try step(db, next, end)
+            next = end
+            return (changed, next > high)
+        }
+    }
+
+    /// `step` over consecutive slices of `ids`, given as an SQL list (integers from the database).
+    private mutating func walk(_ kind: String, ids: [Int64], _ step: (Database, String) throws -> Int) throws {
+        guard !ids.isEmpty else { return }
+        var next = 0
+        try batches(kind) { db, span in
+            let end = min(ids.count, next + Int(span))
+            let changed = try step(db, ids[next..<end].map(String.init).joined(separator: ","))
+            next = end
+            return (changed, next == ids.count)
+        }
+    }
+
+    /// Batches of `step` (given the span, returning the rows changed and whether all is
+    /// done) until it is done, each batch followed by the pause.
+    private mutating func batches(_ kind: String, _ step: (Database, Int64) throws -> (changed: Int, finished: Bool)) throws {
+        while true {
+            var finished = false
+            var span = self.span
+            let target = pacing.batchTarget, maxSpan = pacing.maxSpan, runID = self.runID
+            let asked = Date()
+            let counts = try store.writeStep { db -> PurgeCounts in
+                let began = Date()
+                var changed = 0
+                repeat {
+                    let stepBegan = Date()
+                    let result = try step(db, span)
+                    changed += result.changed
+                    finished = result.finished
+                    let took = Date().timeIntervalSince(stepBegan)
+                    if took < target / 8 { span = min(span * 2, maxSpan) }
+                    if took > target / 3 { span = max(span / 2, 1) }
+                } while !finished && Date().timeIntervalSince(began) < target
+                if changed > 0 {
+                    try db.cachedStatement(sql: """
+                        UPDATE purge_run SET counts = json_set(counts, '$.' || ?, coalesce(json_extract(counts, '$.' || ?), 0) + ?)
+                        WHERE id = ?
+                        """).execute(arguments: [kind, kind, changed, runID])
+                }
+                return try Store.purgeCounts(run: runID, in: db)
+            }
+            longestBatch = max(longestBatch, Date().timeIntervalSince(asked))
+            self.span = span
+            pacing.afterBatch?(counts)
+            if finished { return }
+            Thread.sleep(forTimeInterval: pacing.pause)
+        }
+    }
+}
