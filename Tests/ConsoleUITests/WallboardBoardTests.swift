@@ -45,6 +45,16 @@ struct WallboardBoardTests {
         #expect(!lines(state).joined().contains("phone the client"))
     }
 
+    /// The board in French says what was tried in French: no stored English word.
+    @Test func aFrenchBoardSaysWhatWasTriedInFrench() throws {
+        var state = WallboardFixture.state(language: .fr)
+        _ = updateWallboard(&state, .boardLoaded([try Self.entry(41, urgent: false, deliveries: [Self.failedEmail(41)])]))
+        _ = updateWallboard(&state, .key(.character("b")))
+        let shown = lines(state).joined(separator: "\n")
+        #expect(shown.contains("e-mail Secrétariat: échec (exit 65: 550 no such user)"), "\(shown)")
+        #expect(!shown.contains("failed") && !shown.contains("email "), "\(shown)")
+    }
+
     @Test func anEmptyBoardSaysSoAndNoCountShows() {
         var state = WallboardFixture.state()
         _ = updateWallboard(&state, .boardLoaded([]))

@@ -28,7 +28,8 @@ enum BoardView {
             buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: role)
             buffer.write(head, x: inner.x + 1, y: y, role: role, limit: inner.width - 2)
             let tried = entry.deliveries.isEmpty ? Text.wallboardBoardNobody(language)
-                : entry.deliveries.map { "\($0.channel.rawValue) \($0.recipient): \($0.status.rawValue)"
+                : entry.deliveries.map { "\(DeliveryWords.channel($0.channel, language)) \($0.recipient): "
+                    + DeliveryWords.status($0.status, language)
                     + ($0.answer.isEmpty ? "" : " (\($0.answer))") }.joined(separator: "; ")
             buffer.write("  " + tried, x: inner.x + 1, y: y + 1, role: .dim, limit: inner.width - 2)
         }

@@ -96,7 +96,7 @@ enum MessageListOverlay {
             let selected = index == list.selection
             let role: StyleRole = selected ? .selection : (message.status == .new ? (message.isUrgent ? .urgent : .emphasis) : .normal)
             if selected { buffer.fill(Rect(x: rect.x + 1, y: y, width: rect.width - 2, height: 1), role: role) }
-            let sent = list.deliveries[message.id].map { "  [" + Delivery.overview($0) + "]" } ?? ""
+            let sent = list.deliveries[message.id].map { "  [" + DeliveryWords.overview($0, state.language) + "]" } ?? ""
             buffer.write(row(state, message) + sent, x: x, y: y, role: role, limit: width)
             // An urgent message not yet passed on stands out even when selected.
             if message.isUrgent && message.status == .new {

@@ -26,6 +26,7 @@ public enum Text: String, CaseIterable, Sendable {
     case sectionUrgent, sectionTransfer, sectionFaq, sectionNever, sectionNotes
     case agendaNone, agendaClosed, agendaHoliday, agendaWeek
     case noClient, helpTitle, helpGlobal, helpClose, quitConfirm, tooSmall, trainingData
+    case deliveryEmail, deliverySMS, deliveryQueued, deliverySending, deliverySent, deliveryFailed, deliveryCancelled
     case noWaitingCall, callAnswered, alreadyOnCall, pickClientTitle, pickClientFilter
     case newContactTitle, newContactLastName, newContactFirstName, newContactPhone, newContactSave, contactSaved
     case endCallTitle, endCallNote, callFinished, noCurrentCall, nowPaused, nowAvailable, pausedCannotAnswer
@@ -214,6 +215,13 @@ public enum Text: String, CaseIterable, Sendable {
         .helpTitle: ("Aide — touches", "Help — keys"),
         .helpGlobal: ("Partout", "Everywhere"),
         .trainingData: ("DÉMO", "DEMO"),
+        .deliveryEmail: ("e-mail", "email"),
+        .deliverySMS: ("SMS", "sms"),
+        .deliveryQueued: ("en attente", "queued"),
+        .deliverySending: ("en cours d'envoi", "sending"),
+        .deliverySent: ("envoyé", "sent"),
+        .deliveryFailed: ("échec", "failed"),
+        .deliveryCancelled: ("annulé", "cancelled"),
         .helpClose: ("Échap ou ? pour fermer", "Esc or ? to close"),
         .quitConfirm: ("Un appel est en cours. Quitter quand même ? (o/n)", "A call is in progress. Quit anyway? (y/n)"),
         .tooSmall: ("Terminal trop petit", "Terminal too small"),
