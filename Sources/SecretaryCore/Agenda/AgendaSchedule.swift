@@ -44,7 +44,7 @@ public struct AgendaSchedule: Sendable {
         for a in clientRanges {
             for b in own.ranges(on: weekday) {
                 let start = max(a.start, b.start), end = min(a.end, b.end)
-                if start < end { result.append(try! TimeRange(start, end)) }
+                if let range = try? TimeRange(start, end) { result.append(range) }  // empty overlaps refused
             }
         }
         return result.sorted { $0.start < $1.start }

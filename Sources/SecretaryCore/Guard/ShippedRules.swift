@@ -29,7 +29,7 @@ public enum ShippedRules {
         where line.hasPrefix("set ") {
             let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).map(String.init)
             guard parts.count == 3, (try? sets.define(set: parts[1], as: parts[2])) != nil else {
-                fatalError("the shipped \(name).rules is invalid: \(line)")
+                packagingDefect("\(name).rules has an invalid set line")
             }
         }
         return sets.merging(PhrasePattern.Cache())
@@ -49,7 +49,7 @@ public enum ShippedRules {
         do {
             return try EmergencyRules(parsing: text(of: "emergency"), file: name)
         } catch {
-            fatalError("the shipped \(name) is invalid: \(error)")
+            packagingDefect("\(name) is invalid")
         }
     }()
 
@@ -57,7 +57,7 @@ public enum ShippedRules {
         do {
             return try AdviceRules(parsing: text(of: name), file: "\(name).rules", sets: sets)
         } catch {
-            fatalError("the shipped \(name).rules is invalid: \(error)")
+            packagingDefect("\(name).rules is invalid")
         }
     }
 
@@ -67,8 +67,17 @@ public enum ShippedRules {
         guard let url = Bundle.module.url(forResource: name, withExtension: "rules", subdirectory: "Rules")
                 ?? Bundle.module.url(forResource: name, withExtension: "rules"),
               let text = try? String(contentsOf: url, encoding: .utf8) else {
-            fatalError("the package's rules file \(name).rules is missing")
+            packagingDefect("\(name).rules is missing")
         }
         return text
+    }
+
+    /// The shipped rules are part of the program, not data: a binary whose files are missing
+    /// or broken (the tests parse each one) must not run a console without its guard. It
+    /// stops with one line on stderr and EX_SOFTWARE, no crash report; the line names the
+    /// file, never its text.
+    private static func packagingDefect(_ what: String) -> Never {
+        FileHandle.standardError.write(Data("secretary: the package's shipped \(what); reinstall secretary\n".utf8))
+        exit(70)
     }
 }

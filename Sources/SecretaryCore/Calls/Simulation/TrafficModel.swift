@@ -122,12 +122,13 @@ public struct TrafficModel: Sendable {
         -mean * log(1 - Double.random(in: 0..<1, using: &random))
     }
 
-    /// A plausible mobile number nobody in the demo has.
-    static func unknownNumber(_ country: Country, random: inout SeededRandom) -> PhoneNumber {
+    /// A plausible mobile number nobody in the demo has (nil, a withheld number, should the
+    /// numbering rules ever refuse one).
+    static func unknownNumber(_ country: Country, random: inout SeededRandom) -> PhoneNumber? {
         let digits = (0..<8).map { _ in String(Int.random(in: 0...9, using: &random)) }.joined()
         switch country {
-        case .fr: return try! PhoneNumber("+33\(random.chance(0.7) ? 6 : 7)\(digits)")
-        case .be: return try! PhoneNumber("+324\(Int.random(in: 7...9, using: &random))\(digits.dropFirst())")
+        case .fr: return try? PhoneNumber("+33\(random.chance(0.7) ? 6 : 7)\(digits)")
+        case .be: return try? PhoneNumber("+324\(Int.random(in: 7...9, using: &random))\(digits.dropFirst())")
         }
     }
 }
