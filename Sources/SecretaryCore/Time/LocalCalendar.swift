@@ -100,12 +100,12 @@ public struct LocalCalendar: Sendable, Equatable {
 
     /// Minutes since local midnight of `instant` (seconds dropped).
     public func timeOfDay(of instant: Date) -> TimeOfDay {
-        try! TimeOfDay(minutes: secondsSinceMidnight(of: instant) / 60)
+        TimeOfDay(clamping: secondsSinceMidnight(of: instant) / 60)
     }
 
     public func localDateTime(of instant: Date) -> LocalDateTime {
         let (day, seconds) = Self.floorDivision(localSeconds(of: instant), 86_400)
-        return LocalDateTime(date: LocalDate(dayNumber: day), time: try! TimeOfDay(minutes: seconds / 60))
+        return LocalDateTime(date: LocalDate(dayNumber: day), time: TimeOfDay(clamping: seconds / 60))
     }
 
     /// Seconds since local midnight, for live timers and grid positions.

@@ -44,8 +44,8 @@ struct OpenDays {
                 OpenDay.Range(start: calendar.instant(date, $0.start).stored, minutes: $0.minutes)
             }
             return OpenDay(date: date, ranges: ranges,
-                           wakeUp: calendar.instant(date, try! TimeOfDay(hour: 6)).stored,
-                           bedTime: calendar.instant(date, try! TimeOfDay(hour: 23)).stored)
+                           wakeUp: calendar.instant(date, TimeOfDay(clamping: 6 * 60)).stored,
+                           bedTime: calendar.instant(date, TimeOfDay(clamping: 23 * 60)).stored)
         }
         byTemplate[generated.templateIndex] = days
         return days
