@@ -26,7 +26,10 @@ public final class StoreWallboardData: WallboardData {
         try store.supervisorFigures(thresholdSeconds: thresholdSeconds)
     }
 
-    public func board() throws -> [BoardEntry] { try store.board() }
+    public func board() throws -> [BoardEntry] {
+        guard let identity else { throw StoreError("the board needs the supervisor signed in") }
+        return try store.board(by: identity)
+    }
 
     public func resend(message: Int64) throws {
         guard let identity else { throw StoreError("resending needs the supervisor signed in") }

@@ -59,9 +59,9 @@ extension Store {
     }
 
     /// The supervisors' board: unacknowledged messages that failed to go out or that nobody
-    /// on call acknowledged, oldest first.
-    public func board() throws -> [BoardEntry] {
-        try read { db in
+    /// on call acknowledged, oldest first. Supervisors only (callers' names and numbers).
+    public func board(by identity: Identity) throws -> [BoardEntry] {
+        try read(by: identity, needs: .supervise, "the board of undelivered messages") { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT message.*, client.name AS client_name FROM message JOIN client ON client.id = message.client_id
                 WHERE board_at IS NOT NULL AND message.status <> 'acknowledged' ORDER BY board_at, message.id
