@@ -18,6 +18,7 @@ enum Schema {
         migrator.registerMigration("v7-callbacks", migrate: v7Callbacks)
         migrator.registerMigration("v8-access-journal", migrate: v8AccessJournal)
         migrator.registerMigration("v9-purge-indexes", migrate: v9PurgeIndexes)
+        migrator.registerMigration("v10-call-summary", migrate: v10CallSummary)
         return migrator
     }
 

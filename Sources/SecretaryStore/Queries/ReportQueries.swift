@@ -50,16 +50,8 @@ extension Store {
     static func usageFacts(client: ClientID, range: Range<Date>, db: Database) throws -> UsageFacts {
         let arguments: StatementArguments = [client.rawValue, range.lowerBound.stored, range.upperBound.stored]
         var facts = UsageFacts()
-        let groups = try db.cachedStatement(sql: """
-            SELECT status,
-                   CASE WHEN status = 'abandoned'
-                        THEN max(0, min(coalesce(ended_at, arrived_at) - arrived_at, \(UsageCallGroup.longestWaitKept))) END,
-                   count(*),
-                   coalesce(sum(CASE WHEN answered_at IS NOT NULL AND ended_at IS NOT NULL THEN ended_at - answered_at END), 0)
-            FROM call WHERE client_id = ? AND arrived_at >= ? AND arrived_at < ?
-            GROUP BY 1, 2
-            """)
-        let rows = try Row.fetchCursor(groups, arguments: arguments)
+        let (groups, groupArguments) = try usageCallGroups(client: client, range: range, db: db)
+        let rows = try Row.fetchCursor(groups, arguments: groupArguments)
         while let row = try rows.next() {
             let text: String = row[0]
             guard let status = CallStatus(rawValue: text) else {
@@ -74,6 +66,29 @@ extension Store {
             SELECT count(*) FROM appointment WHERE client_id = ? AND created_at >= ? AND created_at < ?
             """), arguments: arguments) ?? 0
         return facts
+    }
+
+    /// The client's calls in `range` grouped by status and, for abandoned ones, capped wait:
+    /// from the summary (migration v10-call-summary) when the range is whole UTC hours, as a
+    /// local month is in every zone served; from the calls themselves otherwise.
+    static func usageCallGroups(client: ClientID, range: Range<Date>, db: Database) throws -> (Statement, StatementArguments) {
+        let low = range.lowerBound.stored, high = range.upperBound.stored
+        if low > 0, low % 3600 == 0, high % 3600 == 0, UsageCallGroup.longestWaitKept == Schema.callSummaryLongestWait {
+            return (try db.cachedStatement(sql: """
+                SELECT status, nullif(abandon_wait, -1), sum(calls), sum(talk_seconds)
+                FROM call_summary WHERE client_id = ? AND hour >= ? AND hour < ?
+                GROUP BY status, abandon_wait HAVING sum(calls) > 0
+                """), [client.rawValue, low / 3600, high / 3600])
+        }
+        return (try db.cachedStatement(sql: """
+            SELECT status,
+                   CASE WHEN status = 'abandoned'
+                        THEN max(0, min(coalesce(ended_at, arrived_at) - arrived_at, \(UsageCallGroup.longestWaitKept))) END,
+                   count(*),
+                   coalesce(sum(CASE WHEN answered_at IS NOT NULL AND ended_at IS NOT NULL THEN ended_at - answered_at END), 0)
+            FROM call WHERE client_id = ? AND arrived_at >= ? AND arrived_at < ?
+            GROUP BY 1, 2
+            """), [client.rawValue, low, high])
     }
 
     /// Moves and cancellations in `range`: only the audit log says when they happened (at
