@@ -55,9 +55,9 @@ enum BenchmarkDatabase {
 
     /// A fresh copy of the database for the benchmarks that write (booking, claiming), so
     /// the cached file stays as generated and every run starts from the same data.
-    static func openScratch() throws -> Store {
+    static func openScratch(_ name: String = "scratch") throws -> Store {
         _ = try open().checkpoint()
-        let scratch = path + ".scratch"
+        let scratch = path + "." + name
         let manager = FileManager.default
         for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: scratch + suffix) }
         try manager.copyItem(atPath: path, toPath: scratch)
