@@ -62,7 +62,7 @@ struct BackupCommandTests {
         #expect(mode == 0o600)
         let verify = try secretary(["backup", "verify", file])
         #expect(verify.status == 0, "\(verify.stderr)")
-        #expect(verify.stdout.contains("integrity ok, schema v9-purge-indexes"))
+        #expect(verify.stdout.contains("integrity ok, schema v10-call-summary"))
 
         let restored = folder.appendingPathComponent("restored.sqlite").path
         let restore = try at10(["restore", file], restored)
