@@ -153,4 +153,18 @@ struct ReportTests {
         #expect((current.smsSegments, current.smsCounted) == (0, false))
         #expect(throws: ValidationError.self) { try UsageRules(shortAbandonSeconds: 61) }
     }
+
+    /// The 90th percentile counted per second gives the sorted list's nearest rank, for
+    /// large sets of waits, with a damaged negative or very long wait, and for small ones.
+    @Test func theNinetiethPercentileIsTheNearestRankOfTheSortedWaits() {
+        var random = SystemRandomNumberGenerator()
+        for (count, range) in [(5, Int32(0)...Int32(90)), (600, 0...90), (2_000, 0...3_599), (1_000, -5...5_000), (513, 3...3)] {
+            var waits = (0..<count).map { _ in Int32.random(in: range, using: &random) }
+            let sorted = waits.sorted()
+            let expected = Int(sorted[(count * 9 + 9) / 10 - 1])
+            #expect(ReportAccumulator.percentile90(&waits) == expected, "\(count) waits in \(range)")
+        }
+        var none: [Int32] = []
+        #expect(ReportAccumulator.percentile90(&none) == nil)
+    }
 }

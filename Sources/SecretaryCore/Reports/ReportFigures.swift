@@ -104,11 +104,31 @@ struct ReportAccumulator {
         count == 0 ? nil : Int((Double(total) / Double(count)).rounded())
     }
 
-    /// Nearest rank: the smallest wait that 90 % of the waits do not exceed.
+    /// Nearest rank: the smallest wait that 90 % of the waits do not exceed. Waits under an
+    /// hour (all but damaged rows) are counted per second instead of sorted: the same rank,
+    /// a third of a month's report time saved (Benchmarks/).
     static func percentile90(_ values: inout [Int32]) -> Int? {
         guard !values.isEmpty else { return nil }
-        values.sort()
         let rank = (values.count * 9 + 9) / 10 // ceil(0.9 n)
-        return Int(values[rank - 1])
+        if values.count < 512 {
+            values.sort()
+            return Int(values[rank - 1])
+        }
+        var counts = [Int](repeating: 0, count: countedWaitSeconds)
+        for value in values {
+            guard value >= 0, Int(value) < countedWaitSeconds else {
+                values.sort()
+                return Int(values[rank - 1])
+            }
+            counts[Int(value)] += 1
+        }
+        var seen = 0
+        for (wait, count) in counts.enumerated() {
+            seen += count
+            if seen >= rank { return wait }
+        }
+        return nil // unreachable: the counts add up to values.count >= rank
     }
+
+    static let countedWaitSeconds = 3600
 }
