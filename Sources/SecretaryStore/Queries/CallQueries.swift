@@ -80,10 +80,11 @@ extension Store {
     }
 
     static func save(_ call: Call, replacing before: Call, in db: Database) throws {
-        try db.execute(sql: """
+        // Cached: preparing it compiles usage's summary triggers too (v10-call-summary).
+        try db.cachedStatement(sql: """
             UPDATE call SET status = ?, operator_id = ?, answered_at = ?, ended_at = ?, done_at = ?, outcome = ?, note = ?
             WHERE id = ? AND status = ?
-            """, arguments: [call.status.rawValue, call.operatorID, call.answeredAt.stored, call.endedAt.stored,
+            """).execute(arguments: [call.status.rawValue, call.operatorID, call.answeredAt.stored, call.endedAt.stored,
                              call.doneAt.stored, call.outcome?.rawValue, call.note, call.id, before.status.rawValue])
         guard db.changesCount == 1 else {
             throw RuleViolation(.conflict, "call \(call.id) changed meanwhile: try again")
