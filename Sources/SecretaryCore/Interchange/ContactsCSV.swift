@@ -138,7 +138,7 @@ public enum ContactsCSV {
             }
             func numbers(_ field: Field) throws -> [PhoneNumber] {
                 try value(field).split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
-                    .flatMap { $0.components(separatedBy: " / ") }
+                    .flatMap { $0.utf8.contains(UInt8(ascii: "/")) ? $0.components(separatedBy: " / ") : [String($0)] }
                     .map(\.trimmedOfSpaces).filter { !$0.isEmpty }
                     .map { text in
                         do { return try PhoneNumber(text, country: country) } catch let error as ValidationError {
