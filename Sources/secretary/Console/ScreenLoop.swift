@@ -31,7 +31,9 @@ enum ScreenLoop {
         let logWrites = databasePath.flatMap { FileChangeSignal(path: $0 + "-wal") }
         session.start()
         var drawn = session.screen
-        terminal.draw(session.draw(drawn))
+        // One frame, drawn again in place: an idle second changes only its clock's cells.
+        var frame = session.draw(drawn)
+        terminal.draw(frame)
         // The advice rules are parsed now, after the first frame rather than before it, so
         // the first check of a message does not wait for them.
         _ = ShippedRules.advice
@@ -83,8 +85,9 @@ enum ScreenLoop {
             if wasLocked {
                 wasLocked = false
                 terminal.invalidate()
-                terminal.draw(session.draw(session.screen))
                 drawn = session.screen
+                frame = session.draw(drawn)
+                terminal.draw(frame)
                 continue
             }
             if session.needsFullRedraw {
@@ -92,9 +95,11 @@ enum ScreenLoop {
                 terminal.invalidate()
                 repaint = true
             }
-            guard repaint || session.screen != drawn else { continue }
-            drawn = session.screen
-            terminal.draw(session.draw(drawn))
+            let screen = session.screen
+            guard repaint || screen != drawn else { continue }
+            let rows = session.draw(screen, over: drawn, into: &frame)
+            drawn = screen
+            terminal.draw(frame, rows: rows)
         }
     }
 
