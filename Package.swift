@@ -42,10 +42,12 @@ let package = Package(
         .target(name: "CursesBackend", dependencies: ["CNcursesw", "ConsoleUI"]),
         // The Linux kernel's inotify (through Glibc): wakes the console when the database's log is written.
         .target(name: "Inotify"),
+        // Other programs run directly, with a bounded wait: sendmail, the SMS command, curl.
+        .target(name: "ChildProcess"),
         // The sendmail interface and the SMS gateway's command: the processes messages leave by.
-        .target(name: "Delivery", dependencies: ["SecretaryCore"]),
-        // CalDAV over HTTP (Foundation's URLSession), for `calendar sync`.
-        .target(name: "CalDAVClient"),
+        .target(name: "Delivery", dependencies: ["SecretaryCore", "ChildProcess"]),
+        // CalDAV over HTTP through the system's curl, for `calendar sync` and busy times.
+        .target(name: "CalDAVClient", dependencies: ["ChildProcess"]),
         // Writes zip archives (a client's data at the end of its contract).
         .target(name: "ZipArchive", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Backup files beside the database: their manifest, SHA-256 digest (coreutils' sha256sum) and rotation.

@@ -1,7 +1,5 @@
+import ChildProcess
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// What a CalDAV server answered, in the terms a sync needs.
 public enum CalDAVOutcome: Equatable, Sendable {
@@ -19,23 +17,17 @@ public struct CalDAVError: Error, CustomStringConvertible, Sendable {
     public init(_ description: String) { self.description = description }
 }
 
-/// A calendar collection on a CalDAV server (RFC 4791), spoken to over HTTP with
-/// Foundation's URLSession: one request at a time, each bounded by `timeout`, Basic auth.
+/// A calendar collection on a CalDAV server (RFC 4791), spoken to over HTTP through the
+/// system's curl (as mail leaves through sendmail): one request at a time, each bounded by
+/// `timeout`, Basic auth. Not libcurl in-process: its thirty libraries would load with every command.
 public final class CalDAVCollection: @unchecked Sendable {
     public let url: URL
-    private let authorization: String
-    private let session: URLSession
+    private let credentials: String
     private let timeout: TimeInterval
 
     public init(url: URL, user: String, password: String, timeout: TimeInterval = 15) {
         self.url = url
-        authorization = "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
-        session = URLSession(configuration: configuration)
+        credentials = "\(user):\(password)"
         self.timeout = timeout
     }
 
@@ -142,34 +134,98 @@ public final class CalDAVCollection: @unchecked Sendable {
 
     func resource(_ name: String) -> URL { url.appendingPathComponent(name) }
 
-    /// One request, waited for at most `timeout` (and a margin): a server that never answers
-    /// cannot hold the sync for ever.
+    /// One request through the system's curl, waited for at most `timeout` (and a margin): a
+    /// server that never answers cannot hold the sync for ever. The credentials and the body go
+    /// in files only this process's user can read, never on the command line (`ps` shows it).
     private func send(_ method: String, _ target: URL, headers: [String: String], body: Data?)
         throws -> (Int, [String: String], Data) {
-        var request = URLRequest(url: target, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.httpMethod = method
-        request.setValue(authorization, forHTTPHeaderField: "Authorization")
-        for (key, value) in headers { request.setValue(value, forHTTPHeaderField: key) }
-        request.httpBody = body
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var result: Result<(Int, [String: String], Data), Error> = .failure(CalDAVError("no answer"))
-        let task = session.dataTask(with: request) { data, response, error in
-            if let error {
-                result = .failure(CalDAVError("\(target.absoluteString): \(error.localizedDescription)"))
-            } else if let http = response as? HTTPURLResponse {
-                var fields: [String: String] = [:]
-                for (key, value) in http.allHeaderFields {
-                    if let key = key as? String, let value = value as? String { fields[key.lowercased()] = value }
-                }
-                result = .success((http.statusCode, fields, data ?? Data()))
-            }
-            done.signal()
+        let folder = try RequestFolder()
+        defer { folder.remove() }
+        try folder.write("config", Data("user = \"\(CurlConfig.quoted(credentials))\"\n".utf8))
+        var arguments = ["--config", folder.path("config"), "--silent", "--show-error", "--proto", "=http,https",
+                         "--request", method, "--max-time", String(Int(timeout.rounded(.up))),
+                         "--dump-header", folder.path("headers"), "--output", folder.path("answer"),
+                         "--write-out", "%{http_code}", "--header", "Expect:"]
+        for (key, value) in headers.sorted(by: { $0.key < $1.key }) { arguments += ["--header", "\(key): \(value)"] }
+        if let body {
+            try folder.write("body", body)
+            arguments += ["--data-binary", "@" + folder.path("body")]
         }
-        task.resume()
-        guard done.wait(timeout: .now() + timeout + 5) == .success else {
-            task.cancel()
+        arguments += ["--url", target.absoluteString]
+        let result = try ChildProcess.run(Self.curl, arguments: arguments, input: Data(), timeout: timeout + 5,
+                                          mergingErrors: false)
+        if result.timedOut || result.status == 28 {
             throw CalDAVError("\(target.absoluteString): no answer within \(Int(timeout)) s")
         }
-        return try result.get()
+        guard result.status == 0, let status = Int(String(decoding: result.output, as: UTF8.self)), status > 0 else {
+            let reason = ChildProcess.summary(String(decoding: result.errors, as: UTF8.self))
+            throw CalDAVError("\(target.absoluteString): curl exit \(result.status)" + (reason.isEmpty ? "" : ": \(reason)"))
+        }
+        let fields = CalDAVCollection.headerFields(String(decoding: folder.read("headers"), as: UTF8.self))
+        return (status, fields, folder.read("answer"))
     }
+
+    /// The last response's header fields (after any `100 Continue`), names in lower case.
+    static func headerFields(_ dump: String) -> [String: String] {
+        var fields: [String: String] = [:]
+        for line in dump.components(separatedBy: "\r\n") {
+            if line.hasPrefix("HTTP/") { fields = [:]; continue }
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            fields[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return fields
+    }
+
+    /// The curl found on PATH, else Debian's.
+    static let curl: String = {
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = "\(folder)/curl"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return "/usr/bin/curl"
+    }()
+}
+
+/// curl's configuration syntax: a quoted value with its backslashes and quotes escaped.
+enum CurlConfig {
+    static func quoted(_ value: String) -> String {
+        var text = ""
+        for character in value {
+            switch character {
+            case "\\": text += "\\\\"
+            case "\"": text += "\\\""
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            default: text.append(character)
+            }
+        }
+        return text
+    }
+}
+
+/// A private folder (0700) for one request's files, removed after it.
+private struct RequestFolder {
+    let url: URL
+
+    init() throws {
+        let template = FileManager.default.temporaryDirectory.appendingPathComponent("secretary-caldav.XXXXXX").path
+        var bytes = Array(template.utf8CString)
+        guard let made = mkdtemp(&bytes) else { throw CalDAVError("cannot make a temporary folder in \(FileManager.default.temporaryDirectory.path)") }
+        url = URL(fileURLWithPath: String(cString: made))
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    func write(_ name: String, _ data: Data) throws {
+        let descriptor = open(path(name), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw CalDAVError("cannot write \(path(name))") }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        try handle.write(contentsOf: data)
+    }
+
+    func read(_ name: String) -> Data { FileManager.default.contents(atPath: path(name)) ?? Data() }
+
+    func remove() { try? FileManager.default.removeItem(at: url) }
 }

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import SecretaryCore
 
@@ -20,7 +21,7 @@ public struct Sendmail: Sendable {
             return .retry("cannot run \(path): \(error.localizedDescription)")
         }
         if result.timedOut { return .retry("\(path) took more than \(Int(timeout)) s") }
-        let answer = "exit \(result.status)" + (result.output.isEmpty ? "" : ": " + ChildProcess.summary(result.output))
+        let answer = "exit \(result.status)" + (result.output.isEmpty ? "" : ": " + ChildProcess.summary(result.outputText))
         return Sendmail.outcome(status: result.status, answer: answer)
     }
 
@@ -55,7 +56,7 @@ public struct SmsCommand: Sendable {
             return .retry("cannot run \(path): \(error.localizedDescription)")
         }
         if result.timedOut { return .retry("\(path) took more than \(Int(timeout)) s") }
-        let answer = "exit \(result.status)" + (result.output.isEmpty ? "" : ": " + ChildProcess.summary(result.output))
+        let answer = "exit \(result.status)" + (result.output.isEmpty ? "" : ": " + ChildProcess.summary(result.outputText))
         return DeliveryOutcome.fromExitStatus(result.status, answer: answer)
     }
 }

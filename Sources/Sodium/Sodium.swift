@@ -68,6 +68,30 @@ public enum Sodium {
         return hex(digest)
     }
 
+    /// SHA-256 of `bytes`, raw.
+    public static func sha256(_ bytes: [UInt8]) -> [UInt8] {
+        _ = ready
+        var digest = [UInt8](repeating: 0, count: Int(crypto_hash_sha256_BYTES))
+        _ = crypto_hash_sha256(&digest, bytes, UInt64(bytes.count))
+        return digest
+    }
+
+    /// A keyed BLAKE2b-256 of `message` (libsodium's generichash), as hexadecimal: a MAC.
+    public static func keyedHashHex(_ message: String, key: [UInt8]) -> String {
+        _ = ready
+        let bytes = Array(message.utf8)
+        var digest = [UInt8](repeating: 0, count: Int(crypto_generichash_BYTES))
+        _ = crypto_generichash(&digest, digest.count, bytes, UInt64(bytes.count), key, key.count)
+        return hex(digest)
+    }
+
+    /// Whether two texts are equal, in a time that does not depend on where they differ.
+    public static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return sodium_memcmp(x, y, x.count) == 0
+    }
+
     private static func hex(_ digest: [UInt8]) -> String {
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var text = [UInt8]()

@@ -86,6 +86,15 @@ struct GlobalOptions: ParsableArguments {
     func signIn(to store: Store, command: String) throws -> SignedIn {
         let login = try Credentials.givenLogin(self.operator) ?? Credentials.ask("Login: ", echo: true)
         let password = try Credentials.actingPassword(for: login)
-        return try store.signIn(login: login, password: password, at: Credentials.place(.command, command: command))
+        // A script's password file: its next commands within minutes skip the slow hash.
+        let passwordFile = Credentials.environment["SECRETARY_PASSWORD_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        let kept = passwordFile.map { _ in TicketFile(databasePath: databasePath, login: login) }
+        let ticket = passwordFile.flatMap(TicketFile.source(ofPasswordFile:)).map {
+            CommandTicket(source: $0, presented: kept?.read())
+        }
+        let signedIn = try store.signIn(login: login, password: password,
+                                        at: Credentials.place(.command, command: command), ticket: ticket)
+        if let issued = ticket?.issued { kept?.write(issued) }
+        return signedIn
     }
 }
