@@ -15,7 +15,9 @@ public enum TerminalInput: Equatable {
 public final class CursesTerminal {
     private let theme: Theme
     private var colour: Bool
-    private var previous: ScreenBuffer?
+    /// What the terminal shows, when `shownIsKnown`.
+    private var shown = ScreenBuffer(width: 0, height: 0)
+    private var shownIsKnown = false
     private var pairs: [ColourPairKey: Int16] = [:]
     private var isOpen = false
 
@@ -75,25 +77,31 @@ public final class CursesTerminal {
 
     /// Forgets what is on screen, so the next draw repaints every cell (Ctrl-L, resize).
     public func invalidate() {
-        previous = nil
+        shownIsKnown = false
         clearok(secretary_stdscr(), true)
     }
 
-    /// Copies `buffer` to the terminal: only the cells that changed since the last draw.
-    public func draw(_ buffer: ScreenBuffer) {
-        if previous?.width != buffer.width || previous?.height != buffer.height {
-            previous = nil
+    /// Copies `buffer` to the terminal: only the cells that changed since the last draw,
+    /// looking only at `rows` (all when nil) when the caller knows the others stayed.
+    public func draw(_ buffer: ScreenBuffer, rows: Range<Int>? = nil) {
+        if shown.width != buffer.width || shown.height != buffer.height {
+            shown = ScreenBuffer(width: buffer.width, height: buffer.height)
+            shownIsKnown = false
             werase(secretary_stdscr())
         }
-        for y in 0..<buffer.height {
+        let all = 0..<buffer.height
+        let looked = shownIsKnown ? (rows ?? all).clamped(to: all) : all
+        for y in looked {
             for x in 0..<buffer.width {
                 let cell = buffer[x, y]
-                guard cell.isLead else { continue }
-                if let previous, previous[x, y] == cell { continue }
-                put(cell, x: x, y: y)
+                if shownIsKnown, shown[x, y] == cell { continue }
+                // Kept in place, never a copy of the caller's buffer: both would then be copied
+                // again on their next change.
+                shown[x, y] = cell
+                if cell.isLead { put(cell, x: x, y: y) }
             }
         }
-        previous = buffer
+        shownIsKnown = true
         wrefresh(secretary_stdscr())
     }
 

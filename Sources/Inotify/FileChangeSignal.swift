@@ -9,6 +9,8 @@ public final class FileChangeSignal {
     /// False once the file went away (deleted, moved, or its file system unmounted): the
     /// loop then falls back to polling.
     public private(set) var isWatching = true
+    /// Kept between reads: the loop drains on every wake.
+    private var buffer = [UInt8](repeating: 0, count: 4096)
 
     /// Nil when inotify is unavailable or the file cannot be watched.
     public init?(path: String) {
@@ -28,7 +30,6 @@ public final class FileChangeSignal {
     @discardableResult
     public func drain() -> Bool {
         var written = false
-        var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             guard count > 0 else { return written }

@@ -38,6 +38,40 @@ struct ContactsTransferTests {
         #expect(again.stdout.contains("0 new, 0 updated, 2 unchanged."), "\(again.stdout)")
     }
 
+    /// New contacts go in by batches of hundreds: a later row sharing a number with a contact
+    /// still waiting in the batch, or already inserted from an earlier one, updates it; a row
+    /// without numbers finds the one of the same name and birth date either way.
+    @Test func laterRowsUpdateContactsNewInTheSameLargeFile() throws {
+        let db = try freshDemo()
+        func number(_ i: Int) -> String { String(format: "04 99 %02d %02d %02d", i / 10000 % 100, i / 100 % 100, i % 100) }
+        var lines = ["nom;prénom;téléphone;email;date de naissance;notes"]
+        for i in 0..<1200 {
+            switch i {
+            case 250: lines.append("Lot;240;\(number(240));lot240@example.fr;;")
+            case 1100: lines.append("Lot;3;\(number(3));;;seconde visite")
+            case 1101: lines.append("Sansnuméro;Paul;;;01/02/1990;")
+            case 1102: lines.append("Sansnuméro;Paul;;;01/02/1990;rappeler")
+            case 1199: lines.append("Dernièrelot;Zoé;\(number(i));;;")
+            default: lines.append("Lot;\(i);\(number(i));;;")
+            }
+        }
+        let file = try write(lines.joined(separator: "\r\n") + "\r\n")
+        let imported = try at10(["contacts", "import", "--client", "dr-martin", file], db)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("1197 new, 3 updated, 0 unchanged."), "\(imported.stdout)")
+        func found(_ text: String) throws -> [[String: Any]] {
+            try #require(try json(try at10(["contacts", "find", text, "--client", "dr-martin", "--json"], db).stdout) as? [[String: Any]])
+        }
+        let sameBatch = try found(number(240))
+        #expect(sameBatch.count == 1 && sameBatch.first?["email"] as? String == "lot240@example.fr", "\(sameBatch)")
+        let earlierBatch = try found(number(3))
+        #expect(earlierBatch.count == 1 && earlierBatch.first?["notes"] as? String == "seconde visite", "\(earlierBatch)")
+        let withoutNumber = try found("sansnumero")
+        #expect(withoutNumber.count == 1 && withoutNumber.first?["notes"] as? String == "rappeler", "\(withoutNumber)")
+        #expect(try found("dernierelot").first?["firstName"] as? String == "Zoé")
+        #expect(try at10(["contacts", "import", "--client", "dr-martin", file], db).stdout.contains("0 new, 0 updated, 1200 unchanged."))
+    }
+
     @Test func exportThenImportIsTheIdentity() throws {
         let db = try freshDemo()
         let exported = try at10(["contacts", "export", "--client", "dr-martin"], db)

@@ -41,14 +41,25 @@ public struct Cell: Equatable, Sendable {
 /// The whole screen in memory. Panes draw here; the curses backend copies it to the
 /// terminal; tests read it back as lines of text.
 public struct ScreenBuffer: Equatable, Sendable {
-    public let width: Int
-    public let height: Int
+    public private(set) var width: Int
+    public private(set) var height: Int
     public private(set) var cells: [Cell]
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
         cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    /// Blanks every cell, keeping the storage when the size stays (a frame a second would
+    /// otherwise allocate a new grid each time).
+    public mutating func clear(width: Int, height: Int) {
+        let (width, height) = (max(0, width), max(0, height))
+        if width == self.width, height == self.height {
+            for index in cells.indices { cells[index] = .blank }
+        } else {
+            self = ScreenBuffer(width: width, height: height)
+        }
     }
 
     public subscript(x: Int, y: Int) -> Cell {

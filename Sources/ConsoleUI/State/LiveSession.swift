@@ -20,6 +20,9 @@ public protocol LiveSession: AnyObject {
     /// The time the screen shows (its clock ticks on whole seconds).
     var clock: Date { get }
     func draw(_ screen: Screen) -> ScreenBuffer
+    /// Draws `screen` into `buffer`, which holds the drawing of `drawn`; returns the rows
+    /// that may have changed (the others are as they were).
+    func draw(_ screen: Screen, over drawn: Screen, into buffer: inout ScreenBuffer) -> Range<Int>
     /// True during a call: the idle lock never hides a call in progress.
     var isBusy: Bool { get }
 }
@@ -30,6 +33,9 @@ extension ConsoleSession: LiveSession {
     public func handle(key: Key) { handle(.key(key)) }
     public func resize(width: Int, height: Int) { handle(.resize(width: width, height: height)) }
     public func draw(_ screen: AppState) -> ScreenBuffer { render(screen) }
+    public func draw(_ screen: AppState, over drawn: AppState, into buffer: inout ScreenBuffer) -> Range<Int> {
+        render(screen, over: drawn, into: &buffer)
+    }
     public var isBusy: Bool { state.call != nil }
     public var clock: Date { data.now() }
 }
@@ -46,6 +52,11 @@ extension WallboardSession: LiveSession {
     public func handle(key: Key) { handle(.key(key)) }
     public func resize(width: Int, height: Int) { handle(.resize(width: width, height: height)) }
     public func draw(_ screen: WallboardState) -> ScreenBuffer { renderWallboard(screen) }
+    /// The wallboard's waits and operator times tick everywhere: drawn whole each time.
+    public func draw(_ screen: WallboardState, over drawn: WallboardState, into buffer: inout ScreenBuffer) -> Range<Int> {
+        buffer = renderWallboard(screen)
+        return 0..<buffer.height
+    }
     public var isBusy: Bool { false }
     public var clock: Date { data.now() }
 }

@@ -120,6 +120,21 @@ public enum ContactsCSV {
         public let separator: UnicodeScalar
         public let rows: [Row]
 
+        /// Every row as a contact, or what is wrong with it, in the file's order. The rows are
+        /// read on all cores, each on its own: a fifth of a large import's time.
+        public func records(country: Country) -> [Result<ContactRecord, any Error>] {
+            let parts = min(max(1, rows.count / 2000), ProcessInfo.processInfo.activeProcessorCount * 2)
+            var results = [[Result<ContactRecord, any Error>]](repeating: [], count: parts)
+            results.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let out = buffer
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    let range = rows.count * part / parts..<rows.count * (part + 1) / parts
+                    out[part] = rows[range].map { row in Result { try record(row, country: country) } }
+                }
+            }
+            return results.flatMap { $0 }
+        }
+
         /// The row as a contact, or what is wrong with it.
         public func record(_ row: Row, country: Country) throws -> ContactRecord {
             func value(_ field: Field) throws -> String {
@@ -138,7 +153,7 @@ public enum ContactsCSV {
             }
             func numbers(_ field: Field) throws -> [PhoneNumber] {
                 try value(field).split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
-                    .flatMap { $0.components(separatedBy: " / ") }
+                    .flatMap { $0.utf8.contains(UInt8(ascii: "/")) ? $0.components(separatedBy: " / ") : [String($0)] }
                     .map(\.trimmedOfSpaces).filter { !$0.isEmpty }
                     .map { text in
                         do { return try PhoneNumber(text, country: country) } catch let error as ValidationError {

@@ -11,12 +11,18 @@ public struct PhoneNumber: Hashable, Comparable, Sendable, Codable, CustomString
     /// `country`'s numbering plan.
     public init(_ text: String, country: Country = .fr) throws {
         let field = "phone number"
-        var cleaned = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Foundation's trimming and replacing only when there is something to trim or replace:
+        // a contacts import reads two numbers a row.
+        var cleaned = text
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+           CharacterSet.whitespacesAndNewlines.contains(first) || CharacterSet.whitespacesAndNewlines.contains(last) {
+            cleaned = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         guard !cleaned.isEmpty else {
             throw ValidationError(field: field, value: text, reason: "empty")
         }
         // "+33 (0)6 ..." : the bracketed trunk zero is not dialled after a country code.
-        cleaned = cleaned.replacingOccurrences(of: "(0)", with: "")
+        if cleaned.utf8.contains(UInt8(ascii: "(")) { cleaned = cleaned.replacingOccurrences(of: "(0)", with: "") }
         var digits = ""
         var plus = false
         for (index, character) in cleaned.enumerated() {

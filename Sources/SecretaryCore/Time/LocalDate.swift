@@ -125,7 +125,12 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
     /// `2026-12-25`
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String {
+        // Not String(format:): Foundation's formatter was a tenth of a contacts import.
+        let century = year / 100, rest = year % 100
+        return year >= 0 && year <= 9999 ? Digits.two(century) + Digits.two(rest) + "-" + Digits.two(month) + "-" + Digits.two(day)
+            : String(format: "%04d-%02d-%02d", year, month, day)
+    }
 
     public init(from decoder: any Decoder) throws {
         try self.init(parsing: decoder.singleValueContainer().decode(String.self))

@@ -50,8 +50,9 @@ public struct AlreadySignedIn: Error, Equatable, Sendable, CustomStringConvertib
 }
 
 extension Store {
-    /// A session whose heartbeat is older than this is gone (its terminal died).
-    public static let sessionStaleSeconds: TimeInterval = 20
+    /// A session whose heartbeat is older than this is gone (its terminal died): three
+    /// heartbeats of 30 s missed.
+    public static let sessionStaleSeconds: TimeInterval = 90
 
     /// Checks `password` for `login` (Argon2id, outside any transaction: it takes a tenth of
     /// a second on purpose), then records the outcome: a failure counts towards the lock,

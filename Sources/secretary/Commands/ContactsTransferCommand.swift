@@ -46,9 +46,9 @@ struct ContactsImportCommand: ParsableCommand {
         var records: [ContactRecord] = []
         var bad: [(ContactsCSV.Table.Row, ContactRowError)] = []
         records.reserveCapacity(table.rows.count)
-        for row in table.rows {
+        for (row, result) in zip(table.rows, table.records(country: country)) {
             do {
-                records.append(try table.record(row, country: country))
+                records.append(try result.get())
             } catch let error as ContactRowError {
                 guard skipBad else { throw ContactsFileError(file: file, error: error) }
                 bad.append((row, error))

@@ -14,8 +14,9 @@ import SecretaryStore
 /// Waking: every commit of every process writes the database's write-ahead log, and the
 /// kernel tells (inotify), so a call shows within milliseconds and an idle screen sleeps
 /// until its clock's next second. The commit's last step (the log's index in shared memory)
-/// is not a write the kernel reports, so a wake that found no commit looks once more a
-/// moment later (a heartbeat's commit, seen, changes nothing and needs no second look).
+/// is not a write the kernel reports, so a wake that found no commit looks again every 15 ms
+/// until it sees one, 20 times at most (a heartbeat's commit, seen, changes nothing and needs
+/// no second look).
 /// Without inotify, or once the log file went away, the loop polls every 250 ms as it
 /// always did.
 enum ScreenLoop {
@@ -23,6 +24,11 @@ enum ScreenLoop {
     static let pollMilliseconds: Int32 = 250
     /// The second look after a write to the log that showed nothing new yet.
     static let settleMilliseconds: Int32 = 15
+    /// How many second looks, at most: under load the writer may be descheduled between its
+    /// log's frames and its index for longer than one. Heartbeats used to wake every console
+    /// 8 times a second and hid a missed commit; with fewer, a missed one waited for the
+    /// clock's next second (up to a second late).
+    static let settleLooks = 20
     /// How long a write to the log waits for the rest of its commit.
     static let coalesceMicroseconds: useconds_t = 1_000
 
@@ -31,17 +37,19 @@ enum ScreenLoop {
         let logWrites = databasePath.flatMap { FileChangeSignal(path: $0 + "-wal") }
         session.start()
         var drawn = session.screen
-        terminal.draw(session.draw(drawn))
+        // One frame, drawn again in place: an idle second changes only its clock's cells.
+        var frame = session.draw(drawn)
+        terminal.draw(frame)
         // The advice rules are parsed now, after the first frame rather than before it, so
         // the first check of a message does not wait for them.
         _ = ShippedRules.advice
         var wasLocked = false
-        var settle = false
+        var settleLooksLeft = 0
         while session.isRunning && SignalGuard.stopRequested == 0 && keeper?.endedElsewhere != true {
             var repaint = false
             let reading = Date()
             let watching = logWrites?.isWatching == true
-            let timeout = watching ? (settle ? settleMilliseconds : untilNextSecond(session.clock)) : pollMilliseconds
+            let timeout = watching ? (settleLooksLeft > 0 ? settleMilliseconds : untilNextSecond(session.clock)) : pollMilliseconds
             let input = terminal.read(timeout: timeout, alsoWakingOn: watching ? logWrites?.descriptor : nil)
             // A read that gives nothing long before the timeout: the terminal may be gone.
             if input == nil, Date().timeIntervalSince(reading) < 0.05, CursesTerminal.inputHungUp { break }
@@ -67,7 +75,13 @@ enum ScreenLoop {
                 }
             }
             let changed = session.poll()
-            settle = written && !changed && changes?.sawCommit != true
+            if changed || changes?.sawCommit == true {
+                settleLooksLeft = 0
+            } else if written {
+                settleLooksLeft = settleLooks
+            } else if settleLooksLeft > 0 {
+                settleLooksLeft -= 1
+            }
             if session.needsBell {
                 session.needsBell = false
                 terminal.bell()
@@ -83,8 +97,9 @@ enum ScreenLoop {
             if wasLocked {
                 wasLocked = false
                 terminal.invalidate()
-                terminal.draw(session.draw(session.screen))
                 drawn = session.screen
+                frame = session.draw(drawn)
+                terminal.draw(frame)
                 continue
             }
             if session.needsFullRedraw {
@@ -92,9 +107,11 @@ enum ScreenLoop {
                 terminal.invalidate()
                 repaint = true
             }
-            guard repaint || session.screen != drawn else { continue }
-            drawn = session.screen
-            terminal.draw(session.draw(drawn))
+            let screen = session.screen
+            guard repaint || screen != drawn else { continue }
+            let rows = session.draw(screen, over: drawn, into: &frame)
+            drawn = screen
+            terminal.draw(frame, rows: rows)
         }
     }
 

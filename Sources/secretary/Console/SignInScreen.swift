@@ -69,8 +69,16 @@ final class SessionKeeper {
     private(set) var endedElsewhere = false
     private var lastKey = Date()
     private var lastBeat = Date.distantPast
+    private var lastDeadCheck = Date.distantPast
 
-    static let heartbeatSeconds: TimeInterval = 5
+    /// Every heartbeat is a commit, and every commit wakes every open console (the log's
+    /// inotify watch): at 5 s, 40 consoles woke 8 times a second. A console of this machine
+    /// that dies is noticed by its process, not its heartbeat (`deadCheckSeconds`), so the
+    /// heartbeat only speaks for consoles elsewhere, for which half a minute is soon enough.
+    static let heartbeatSeconds: TimeInterval = 30
+    /// How often the sessions of this machine's dead processes are looked for: a read and
+    /// /proc, no write unless one died.
+    static let deadCheckSeconds: TimeInterval = 5
 
     init(store: Store, signedIn: SignedIn, language: Language) throws {
         self.store = store
@@ -112,6 +120,9 @@ final class SessionKeeper {
             lastBeat = now
             if let id = signedIn.sessionID, (try? store.heartbeat(session: id)) == false { endedElsewhere = true }
             try? store.closeStaleSessions()
+        }
+        if now.timeIntervalSince(lastDeadCheck) >= Self.deadCheckSeconds {
+            lastDeadCheck = now
             SessionKeeper.closeDeadSessions(store)
         }
         if busy { lastKey = now }
