@@ -158,6 +158,15 @@ struct DaylightSavingTests {
 
 @Suite("Local dates")
 struct LocalDateTests {
+    @Test func aComputedDateIsTheCheckedOneAndAnOverflowRollsOn() throws {
+        for (y, m, d) in [(2026, 1, 1), (2024, 2, 29), (2026, 12, 31), (1999, 7, 14), (2100, 3, 1)] {
+            #expect(LocalDate(normalizingYear: y, month: m, day: d) == (try LocalDate(year: y, month: m, day: d)))
+        }
+        #expect(LocalDate(normalizingYear: 2026, month: 2, day: 29) == (try LocalDate(year: 2026, month: 3, day: 1)))
+        #expect(LocalDate(normalizingYear: 2026, month: 13, day: 1) == (try LocalDate(year: 2027, month: 1, day: 1)))
+        #expect(WeeklyHours.service.description == (try WeeklyHours(parsing: "mon-fri 08:00-20:00; sat 08:00-13:00")).description)
+    }
+
     @Test func parsesTheThreeForms() throws {
         let expected = try LocalDate(year: 2026, month: 12, day: 25)
         #expect(try LocalDate(parsing: "2026-12-25") == expected)

@@ -41,6 +41,21 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.day = day
     }
 
+    /// A date the code computes (a holiday's fixed day, Easter, a year's first day): never
+    /// fails, a day past its month's end rolls into the next month, as day numbers do.
+    public init(normalizingYear year: Int, month: Int, day: Int) {
+        let first = LocalDate(uncheckedYear: year, month: month)
+        self.init(dayNumber: first.dayNumber + day - 1)
+    }
+
+    /// The first of a month, for the day-number arithmetic alone (month 1–12 by construction).
+    private init(uncheckedYear year: Int, month: Int) {
+        let months = year * 12 + (month - 1)
+        self.year = months >= 0 ? months / 12 : (months - 11) / 12
+        self.month = months - self.year * 12 + 1
+        self.day = 1
+    }
+
     /// Reads `2026-12-25`, `25/12/2026` or `25/12` (in `referenceYear`).
     public init(parsing text: String, referenceYear: Int? = nil) throws {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -104,7 +119,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// ISO 8601 week (`2026-W48`): the year that owns the week's Thursday, and its number.
     public var isoWeek: (year: Int, week: Int) {
         let thursday = adding(days: 4 - weekday.rawValue)
-        let firstOfYear = try! LocalDate(year: thursday.year, month: 1, day: 1)
+        let firstOfYear = LocalDate(normalizingYear: thursday.year, month: 1, day: 1)
         return (thursday.year, (thursday.dayNumber - firstOfYear.dayNumber) / 7 + 1)
     }
 

@@ -22,6 +22,13 @@ public struct TimeRange: Hashable, Sendable, Codable, CustomStringConvertible {
         try self.init(TimeOfDay(parsing: String(parts[0])), TimeOfDay(parsing: String(parts[1])))
     }
 
+    /// A span the code writes down (the service's hours): the two ends in order, whatever
+    /// way round they were given, so it never fails.
+    init(ordering one: TimeOfDay, _ other: TimeOfDay) {
+        start = min(one, other)
+        end = max(one, other)
+    }
+
     public func contains(_ other: TimeRange) -> Bool { start <= other.start && other.end <= end }
 
     public var minutes: Int { end.minutes - start.minutes }
@@ -35,8 +42,8 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
 
     /// The hours the service answers: Monday–Friday 08:00–20:00, Saturday 08:00–13:00.
     public static let service: WeeklyHours = {
-        let weekday = [try! TimeRange(parsing: "08:00-20:00")]
-        let saturday = [try! TimeRange(parsing: "08:00-13:00")]
+        let weekday = [TimeRange(ordering: TimeOfDay(clamping: 8 * 60), TimeOfDay(clamping: 20 * 60))]
+        let saturday = [TimeRange(ordering: TimeOfDay(clamping: 8 * 60), TimeOfDay(clamping: 13 * 60))]
         return WeeklyHours(unchecked: [.monday: weekday, .tuesday: weekday, .wednesday: weekday,
                                        .thursday: weekday, .friday: weekday, .saturday: saturday])
     }()

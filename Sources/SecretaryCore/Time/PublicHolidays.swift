@@ -14,7 +14,7 @@ public enum PublicHolidays {
 
     private static func computeHolidays(in year: Int, country: Country) -> [LocalDate: String] {
         let easter = easterSunday(year)
-        func day(_ month: Int, _ day: Int) -> LocalDate { try! LocalDate(year: year, month: month, day: day) }
+        func day(_ month: Int, _ day: Int) -> LocalDate { LocalDate(normalizingYear: year, month: month, day: day) }
         var list: [LocalDate: String] = [
             day(1, 1): "Jour de l'an",
             easter.adding(days: 1): "Lundi de Pâques",
@@ -50,6 +50,6 @@ public enum PublicHolidays {
         let m = (a + 11 * h + 22 * l) / 451
         let month = (h + l - 7 * m + 114) / 31
         let day = (h + l - 7 * m + 114) % 31 + 1
-        return try! LocalDate(year: year, month: month, day: day)
+        return LocalDate(normalizingYear: year, month: month, day: day)
     }
 }

@@ -103,8 +103,8 @@ private struct DemoSeeder {
             let last = index == 0 ? "Lefèvre" : DemoCatalogue.lastNames.randomElement(using: &random)!
             let first = index == 0 ? "Marie" : DemoCatalogue.firstNames.randomElement(using: &random)!
             // Every client's Marie Lefèvre calls from 06 12 34 56 78: the number the README uses.
-            var phones = [index == 0 ? try PhoneNumber("06 12 34 56 78") : randomMobile(client.country)]
-            if random.chance(0.15) { phones.append(randomLandline(client.country)) }
+            var phones = [index == 0 ? try PhoneNumber("06 12 34 56 78") : try randomMobile(client.country)]
+            if random.chance(0.15) { phones.append(try randomLandline(client.country)) }
             let email = random.chance(0.4) ? "\(SearchText.fold(first).filter(\.isLetter)).\(SearchText.fold(last).filter(\.isLetter))@exemple.fr" : nil
             let notes = random.chance(0.08) ? ["Malentendant : parler lentement.", "Préfère être rappelé le matin.",
                                                "Vient accompagné de sa fille.", "Allergique au latex (signalé par le cabinet)."]
@@ -118,19 +118,19 @@ private struct DemoSeeder {
     }
 
 
-    mutating func randomMobile(_ country: Country) -> PhoneNumber {
+    mutating func randomMobile(_ country: Country) throws -> PhoneNumber {
         let digits = (0..<8).map { _ in String(Int.random(in: 0...9, using: &random)) }.joined()
         switch country {
-        case .fr: return try! PhoneNumber("0\(random.chance(0.7) ? 6 : 7)\(digits)")
-        case .be: return try! PhoneNumber("+3247\(digits.dropFirst())")
+        case .fr: return try PhoneNumber("0\(random.chance(0.7) ? 6 : 7)\(digits)")
+        case .be: return try PhoneNumber("+3247\(digits.dropFirst())")
         }
     }
 
-    mutating func randomLandline(_ country: Country) -> PhoneNumber {
+    mutating func randomLandline(_ country: Country) throws -> PhoneNumber {
         let digits = (0..<7).map { _ in String(Int.random(in: 0...9, using: &random)) }.joined()
         switch country {
-        case .fr: return try! PhoneNumber("01\(digits)\(Int.random(in: 0...9, using: &random))")
-        case .be: return try! PhoneNumber("+322\(digits)")
+        case .fr: return try PhoneNumber("01\(digits)\(Int.random(in: 0...9, using: &random))")
+        case .be: return try PhoneNumber("+322\(digits)")
         }
     }
 
@@ -190,7 +190,7 @@ private struct DemoSeeder {
                 while at < end {
                     let known = random.chance(0.75)
                     let contact = known ? contacts.randomElement(using: &random) : nil
-                    let from = contact?.phones.first ?? randomMobile(client.country)
+                    let from = try contact?.phones.first ?? randomMobile(client.country)
                     let wait = Double(Int.random(in: 3...90, using: &random))
                     let abandoned = random.chance(0.07)
                     let talk = Double(Int.random(in: 60...300, using: &random))
@@ -240,7 +240,7 @@ private struct DemoSeeder {
         for index in 0..<waiting {
             let isMarie = client.id.rawValue == "dr-martin" && index == 0
             let contact = isMarie ? contacts[0] : (random.chance(0.6) ? contacts.randomElement(using: &random) : nil)
-            let from = contact?.phones.first ?? randomMobile(client.country)
+            let from = try contact?.phones.first ?? randomMobile(client.country)
             let waited = isMarie ? 75 : Int.random(in: 5...50, using: &random)
             try db.execute(sql: """
                 INSERT INTO call (client_id, from_number, contact_id, status, arrived_at) VALUES (?, ?, ?, 'waiting', ?)

@@ -113,7 +113,8 @@ extension Store {
         return ids.compactMap { byID[$0] }
     }
 
-    private static let prototypeContact = try! Contact(clientID: ClientID("prototype"), lastName: "?", firstName: "", phones: [])
+    /// The contact every decoded row starts from (its fields then set from the row), made once.
+    private static let prototypeContact = try? Contact(clientID: ClientID("prototype"), lastName: "?", firstName: "", phones: [])
 
     /// The columns `decodeContacts` reads, in its order: a contact's row once per number
     /// (`numbersJoin`), its rows next to each other. A join costs half what a correlated
@@ -146,7 +147,7 @@ extension Store {
             let clientText: String = row[1]
             let clientID = try lastClient.flatMap { $0.rawValue == clientText ? $0 : nil } ?? ClientID(clientText)
             lastClient = clientID
-            var contact = prototypeContact
+            guard var contact = prototypeContact else { throw StoreError("contacts cannot be read: the empty contact is refused") }
             contact.id = id
             contact.clientID = clientID
             contact.lastName = row[2]
