@@ -83,8 +83,12 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
         for clause in text.split(separator: ";") {
             let words = clause.split(separator: " ").map(String.init)
             guard let dayWord = words.first else { continue }
-            let bad = ValidationError(field: "hours", value: String(clause).trimmingCharacters(in: .whitespaces),
-                                      reason: "expected days then ranges, for example 'mon-fri 08:00-12:00 14:00-19:00'")
+            // Made only when needed: trimming goes through Foundation, and every client row
+            // read parses its hours (a command's start-up, issue 20).
+            var bad: ValidationError {
+                ValidationError(field: "hours", value: String(clause).trimmingCharacters(in: .whitespaces),
+                                reason: "expected days then ranges, for example 'mon-fri 08:00-12:00 14:00-19:00'")
+            }
             let dayParts = dayWord.split(separator: "-").map(String.init)
             guard let first = dayParts.first.flatMap(Weekday.init(key:)),
                   let last = (dayParts.count == 2 ? Weekday(key: dayParts[1]) : first),
