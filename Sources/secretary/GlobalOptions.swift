@@ -25,6 +25,11 @@ struct GlobalOptions: ParsableArguments, CommandEnvironment {
     var `operator`: String?
 }
 
+/// A one-shot command's read-only connection stays open until the process exits: closing it
+/// frees nothing the exit does not, and GRDB's close starts a dispatch thread (issue 20).
+/// (A writer is closed as before: as the last connection it checkpoints the log.)
+private var readersOpenUntilExit: [Store] = []
+
 /// What the global options decide, whoever read them from the command line.
 protocol CommandEnvironment {
     var db: String? { get }
@@ -77,6 +82,7 @@ extension CommandEnvironment {
     func openStore(_ mode: OpenMode = .readWrite, busyTimeout: TimeInterval = Store.writeWait,
                    applyClock: Bool = true, oneShot: Bool = false) throws -> Store {
         let store = try Store(path: databasePath, mode: mode, busyTimeout: busyTimeout, oneShot: oneShot)
+        if oneShot, mode == .readOnly { readersOpenUntilExit.append(store) }
         for warning in store.warnings { printError(warning) }
         if applyClock { try self.applyClock(to: store) }
         return store

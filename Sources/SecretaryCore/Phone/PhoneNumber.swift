@@ -14,8 +14,9 @@ public struct PhoneNumber: Hashable, Comparable, Sendable, Codable, CustomString
         // Foundation's trimming and replacing only when there is something to trim or replace:
         // a contacts import reads two numbers a row.
         var cleaned = text
+        // (Unicode's White_Space, as `.whitespacesAndNewlines`; CharacterSet is slow to start.)
         if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-           CharacterSet.whitespacesAndNewlines.contains(first) || CharacterSet.whitespacesAndNewlines.contains(last) {
+           first.properties.isWhitespace || last.properties.isWhitespace {
             cleaned = text.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         guard !cleaned.isEmpty else {

@@ -42,7 +42,7 @@ struct CallInCommand: ParsableCommand {
     static func run(_ global: some CommandEnvironment, line: String, from: String, at: String?,
                     urgent: Bool, json: Bool) throws {
         let lineNumber = try PhoneNumber(line)
-        guard !from.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !from.trimmedOfSpaces.isEmpty else {
             throw SecretaryCore.ValidationError(field: "from", value: from,
                                                 reason: "is empty; give the caller's number, or say --from withheld")
         }
