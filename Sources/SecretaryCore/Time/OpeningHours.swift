@@ -48,7 +48,15 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
                                        .thursday: weekday, .friday: weekday, .saturday: saturday])
     }()
 
-    private init(unchecked days: [Weekday: [TimeRange]]) { self.days = days }
+    /// The text form read by `init(parsing:)`, consecutive days with the same hours grouped:
+    /// `mon-fri 08:00-12:00 14:00-19:00; sat 08:00-12:00`. Made once: a list of clients
+    /// prints each one's hours.
+    public let description: String
+
+    private init(unchecked days: [Weekday: [TimeRange]]) {
+        self.days = days
+        description = WeeklyHours.text(of: days)
+    }
 
     /// A client's hours: each range must lie within the service's hours of that day, and a
     /// day's ranges must not overlap. A client may narrow the service's hours, never widen them.
@@ -68,6 +76,7 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
             checked[weekday] = sorted
         }
         self.days = checked
+        description = WeeklyHours.text(of: checked)
     }
 
     /// Reads `mon-fri 08:00-12:00 14:00-19:00; sat 08:00-12:00` (days and ranges as written in
@@ -110,9 +119,7 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
         return try? TimeRange(start, end)
     }
 
-    /// The text form read by `init(parsing:)`, consecutive days with the same hours grouped:
-    /// `mon-fri 08:00-12:00 14:00-19:00; sat 08:00-12:00`.
-    public var description: String {
+    private static func text(of days: [Weekday: [TimeRange]]) -> String {
         var clauses: [String] = []
         var runStart: Weekday?
         var previous: Weekday?
