@@ -67,12 +67,17 @@ extension Store {
         defer { purge.finish() }
         try purge.removeCalls()
         // A call-back is a missed call's number: it goes with the calls' period (unless an
-        // operator is dialling it now). A few rows a client: one short transaction.
+        // operator is dialling it now). A few rows a client: one short transaction, counted in
+        // it (a killed run counts them once).
         try writeStep { db in
+            var removed = 0
             for cutoff in cutoffs {
-                try db.execute(sql: "DELETE FROM callback WHERE client_id = ? AND last_missed_at < ? AND status <> 'taken'",
+                try db.execute(sql: "DELETE FROM callback WHERE \(Store.callbackIsPast)",
                                arguments: [cutoff.client.rawValue, cutoff.calls])
+                removed += db.changesCount
             }
+            try db.execute(sql: "UPDATE purge_run SET counts = json_set(counts, '$.callbacks', coalesce(json_extract(counts, '$.callbacks'), 0) + ?) WHERE id = ?",
+                           arguments: [removed, runID])
         }
         try purge.removeMessages()
         let contactCutoffs = clients.map { client, policy in
@@ -134,6 +139,8 @@ extension Store {
                     SELECT count(*) FROM call WHERE client_id = ? AND arrived_at < ?
                         AND status NOT IN ('waiting', 'answered', 'on-hold', 'wrap-up')
                     """, arguments: [client.id.rawValue, calls]) ?? 0
+                counts.callbacks += try Int.fetchOne(db, sql: "SELECT count(*) FROM callback WHERE \(Store.callbackIsPast)",
+                                                     arguments: [client.id.rawValue, calls]) ?? 0
                 counts.messages += try Int.fetchOne(db, sql: """
                     SELECT count(*) FROM message WHERE client_id = ? AND created_at < ? AND acknowledged_at < ?
                     """, arguments: [client.id.rawValue, messages, messages]) ?? 0
@@ -150,6 +157,10 @@ extension Store {
             return PurgeReport(runID: nil, asOf: asOf, resumed: false, dryRun: true, counts: counts)
         }
     }
+
+    /// A call-back of a client (`?`) whose last missed call is older than the calls' cutoff
+    /// (`?`), unless an operator is dialling it now.
+    static let callbackIsPast = "client_id = ? AND last_missed_at < ? AND status <> 'taken'"
 
     /// A contact (`c`) created before the cutoff with nothing since: no appointment (or, for
     /// a preview, none ending after the cutoff), no call or message (purged ones count by the
