@@ -41,8 +41,8 @@ struct PurgeBatches {
     /// the last batches, and the next run, resuming, does them again.
     ///
     /// temp_store=MEMORY: a DELETE that fires triggers keeps a statement journal (the pages it
-    /// changed, to undo the statement alone) and its list of rows in temporary files by
-    /// default, written and unlinked each batch, inside the lock; the purge's are a few MB.
+    /// changed, to undo the statement alone) in a temporary file by default, made, written
+    /// and unlinked each batch, inside the lock; the purge's are a few MB.
     /// A 64 MB page cache holds a batch's changed pages until its commit (SQLite's default,
     /// 2 MB, is smaller than a batch's changes, which it then spills to the log early).
     init(store: Store, runID: Int64, pacing: PurgePacing, cutoffs: [PurgeCutoff]) throws {
