@@ -111,10 +111,11 @@ struct PurgeBatches {
     /// Puts on each contact the time of its latest row of `table` in `[low, high]` older than
     /// `cutoff`, before any is deleted. The times are read outside the lock and written in
     /// contact order, each contact's page once, where updating them batch by batch beside the
-    /// deletes wrote a random contact page per row, again in every batch (half the purge's
-    /// writes). Exact: every row the deletes may take is older than `cutoff` and over, and an
-    /// ended call or message changes contact only to none; a row that is not deleted after
-    /// all left a time that was true. Resumed runs do it again over what is left.
+    /// deletes wrote a random contact page per row, again in every batch (40% of the log the
+    /// calls' deletes wrote). Exact: every row the deletes may take is older than `cutoff`,
+    /// and an ended call or message changes contact only to none (a caller is identified on
+    /// a call in progress); a row that is not deleted after all left a time that was true.
+    /// Resumed runs do it again over what is left.
     private mutating func keepLastActivity(of table: String, time: String, before cutoff: Int64, from low: Int64, to high: Int64) throws {
         let latest = try store.read { db in
             try Row.fetchAll(db, sql: """
