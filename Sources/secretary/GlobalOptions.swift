@@ -4,7 +4,8 @@ import SecretaryCore
 import SecretaryStore
 
 /// Options every subcommand takes: where the database is, who acts, and when "now" is.
-struct GlobalOptions: ParsableArguments {
+/// Parsed by swift-argument-parser; `QuickStart` reads the same three for its commands.
+struct GlobalOptions: ParsableArguments, CommandEnvironment {
     /// The option names `Secretary.main` accepts before the subcommand.
     static let names = ["--db", "--clock-start", "--operator"]
 
@@ -22,25 +23,45 @@ struct GlobalOptions: ParsableArguments {
         "Who runs the command (env SECRETARY_OPERATOR); the password is asked on the terminal, or read from SECRETARY_PASSWORD_FILE (mode 0600).",
         valueName: "login"))
     var `operator`: String?
+}
 
+/// A one-shot command's read-only connection stays open until the process exits: closing it
+/// frees nothing the exit does not, and GRDB's close starts a dispatch thread (issue 20).
+/// (A writer is closed as before: as the last connection it checkpoints the log.)
+private var readersOpenUntilExit: [Store] = []
+
+/// What the global options decide, whoever read them from the command line.
+protocol CommandEnvironment {
+    var db: String? { get }
+    var clockStart: String? { get }
+    var `operator`: String? { get }
+}
+
+/// The global options as `QuickStart` scans them.
+struct ScannedGlobalOptions: CommandEnvironment {
+    var db: String?
+    var clockStart: String?
+    var `operator`: String?
+}
+
+extension CommandEnvironment {
     /// The database path: `--db`, then `SECRETARY_DB`, then the XDG data folder.
     var databasePath: String {
         if let db { return db }
-        let environment = ProcessInfo.processInfo.environment
-        if let path = environment["SECRETARY_DB"], !path.isEmpty { return path }
-        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        if let path = environmentValue("SECRETARY_DB") { return path }
+        let data = environmentValue("XDG_DATA_HOME")
             ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
         return (data as NSString).appendingPathComponent("secretary/secretary.sqlite")
     }
 
     /// True when the user named a database, on the command line or in the environment.
     var databaseGiven: Bool {
-        db != nil || !(ProcessInfo.processInfo.environment["SECRETARY_DB"] ?? "").isEmpty
+        db != nil || environmentValue("SECRETARY_DB") != nil
     }
 
     /// The local time the clock was asked to start at, if any.
     var clockStartText: String? {
-        clockStart ?? ProcessInfo.processInfo.environment["SECRETARY_CLOCK_START"].flatMap { $0.isEmpty ? nil : $0 }
+        clockStart ?? environmentValue("SECRETARY_CLOCK_START")
     }
 
     /// The training clock asked for with `--clock-start`, read in the service's home zone.
@@ -61,6 +82,7 @@ struct GlobalOptions: ParsableArguments {
     func openStore(_ mode: OpenMode = .readWrite, busyTimeout: TimeInterval = Store.writeWait,
                    applyClock: Bool = true, oneShot: Bool = false) throws -> Store {
         let store = try Store(path: databasePath, mode: mode, busyTimeout: busyTimeout, oneShot: oneShot)
+        if oneShot, mode == .readOnly { readersOpenUntilExit.append(store) }
         for warning in store.warnings { printError(warning) }
         if applyClock { try self.applyClock(to: store) }
         return store
@@ -87,7 +109,7 @@ struct GlobalOptions: ParsableArguments {
         let login = try Credentials.givenLogin(self.operator) ?? Credentials.ask("Login: ", echo: true)
         let password = try Credentials.actingPassword(for: login)
         // A script's password file: its next commands within minutes skip the slow hash.
-        let passwordFile = Credentials.environment["SECRETARY_PASSWORD_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        let passwordFile = environmentValue("SECRETARY_PASSWORD_FILE")
         let kept = passwordFile.map { _ in TicketFile(databasePath: databasePath, login: login) }
         let ticket = passwordFile.flatMap(TicketFile.source(ofPasswordFile:)).map {
             CommandTicket(source: $0, presented: kept?.read())

@@ -51,8 +51,10 @@ struct Secretary: ParsableCommand {
         }
         do {
             try refuseControlCharacters(in: arguments)
-            var command = try parseAsRoot(arguments)
-            try command.run()
+            if try !QuickStart.run(arguments) {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+            }
         } catch {
             let status = exitCode(for: error)
             // --help and the like: the help text on stdout, status 0.

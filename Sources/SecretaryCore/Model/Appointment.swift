@@ -10,7 +10,7 @@ public struct AppointmentType: Hashable, Sendable, Identifiable {
     public var colour: Int
 
     public init(id: Int64 = 0, clientID: ClientID, name: String, minutes: Int, colour: Int = 1) throws {
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !name.trimmedOfSpaces.isEmpty else {
             throw ValidationError(field: "appointment type", value: name, reason: "must not be empty")
         }
         guard (5...480).contains(minutes), minutes % 5 == 0 else {
@@ -21,7 +21,7 @@ public struct AppointmentType: Hashable, Sendable, Identifiable {
         }
         self.id = id
         self.clientID = clientID
-        self.name = name.trimmingCharacters(in: .whitespaces)
+        self.name = name.trimmedOfSpaces
         self.minutes = minutes
         self.colour = colour
     }

@@ -79,7 +79,7 @@ public struct Client: Hashable, Sendable, Identifiable {
             throw ValidationError(field: "client name", value: name, reason: "must not be empty")
         }
         let zone = timeZoneIdentifier ?? country.defaultTimeZoneIdentifier
-        _ = try LocalCalendar(identifier: zone) // a known zone (checked once per zone)
+        try LocalCalendar.checkZone(zone) // a known zone (checked once per zone)
         guard [5, 10, 15, 20, 30, 60].contains(slotMinutes) else {
             throw ValidationError(field: "slot minutes", value: "\(slotMinutes)", reason: "use 5, 10, 15, 20, 30 or 60")
         }

@@ -15,7 +15,7 @@ public struct Contact: Hashable, Sendable, Identifiable {
 
     public init(id: Int64 = 0, clientID: ClientID, lastName: String, firstName: String, phones: [PhoneNumber],
                 email: String? = nil, notes: String = "", isBlacklisted: Bool = false) throws {
-        let last = lastName.trimmingCharacters(in: .whitespaces)
+        let last = lastName.trimmedOfSpaces
         guard !last.isEmpty else {
             throw ValidationError(field: "last name", value: lastName, reason: "must not be empty")
         }
@@ -28,7 +28,7 @@ public struct Contact: Hashable, Sendable, Identifiable {
         self.id = id
         self.clientID = clientID
         self.lastName = last
-        self.firstName = firstName.trimmingCharacters(in: .whitespaces)
+        self.firstName = firstName.trimmedOfSpaces
         self.phones = phones
         self.email = (email?.isEmpty ?? true) ? nil : email
         self.notes = notes

@@ -30,7 +30,7 @@ public struct Operator: Hashable, Sendable, Identifiable {
             throw ValidationError(field: "login", value: login,
                                   reason: "use 2–32 lowercase letters, digits, '.', '_' or '-', starting with a letter")
         }
-        let name = displayName.trimmingCharacters(in: .whitespaces)
+        let name = displayName.trimmedOfSpaces
         guard !name.isEmpty else {
             throw ValidationError(field: "name", value: displayName, reason: "must not be empty")
         }

@@ -14,8 +14,9 @@ public struct PhoneNumber: Hashable, Comparable, Sendable, Codable, CustomString
         // Foundation's trimming and replacing only when there is something to trim or replace:
         // a contacts import reads two numbers a row.
         var cleaned = text
+        // (Unicode's White_Space, as `.whitespacesAndNewlines`; CharacterSet is slow to start.)
         if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-           CharacterSet.whitespacesAndNewlines.contains(first) || CharacterSet.whitespacesAndNewlines.contains(last) {
+           first.properties.isWhitespace || last.properties.isWhitespace {
             cleaned = text.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         guard !cleaned.isEmpty else {
@@ -119,10 +120,13 @@ public struct PhoneNumber: Hashable, Comparable, Sendable, Codable, CustomString
     public var national: String {
         let digits = Array(e164.dropFirst())
         if e164.hasPrefix("+33") {
-            let rest = ["0"] + digits.dropFirst(2).map(String.init)
-            return stride(from: 0, to: rest.count, by: 2)
-                .map { rest[$0..<min($0 + 2, rest.count)].joined() }
-                .joined(separator: " ")
+            // 06 12 34 56 78: the trunk zero, then pairs.
+            var text = "0"
+            for (index, digit) in digits.dropFirst(2).enumerated() {
+                if index % 2 == 1 { text.append(" ") }
+                text.append(digit)
+            }
+            return text
         }
         if e164.hasPrefix("+32") {
             let rest = "0" + String(digits.dropFirst(2))

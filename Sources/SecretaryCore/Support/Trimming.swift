@@ -13,4 +13,11 @@ extension String {
         guard isSpace(first) || isSpace(last) else { return self }
         return trimmingCharacters(in: .whitespaces)
     }
+
+    /// The text without `character` repeated at either end (`.mon.` → `mon`), in plain Swift.
+    public func trimmed(of character: Character) -> String {
+        guard let start = firstIndex(where: { $0 != character }),
+              let end = lastIndex(where: { $0 != character }) else { return "" }
+        return String(self[start...end])
+    }
 }

@@ -26,15 +26,24 @@ public struct LocalCalendar: Sendable, Equatable {
     /// One calendar per zone, shared, so that what one week load learnt of the zone's clock
     /// changes serves the next.
     public init(identifier: String) throws {
-        self = try LocalCalendar.byIdentifier.value(for: identifier) { identifier in
-            guard let zone = TimeZone(identifier: identifier) else {
-                throw ValidationError(field: "time zone", value: identifier, reason: "unknown time zone")
-            }
-            return LocalCalendar(timeZone: zone)
+        self = try LocalCalendar.byIdentifier.value(for: identifier) { LocalCalendar(timeZone: try LocalCalendar.zone($0)) }
+    }
+
+    /// Checks that the system knows the zone, without making its calendar: every client row
+    /// read checks its zone, and a command listing clients needs no calendar (issue 20).
+    public static func checkZone(_ identifier: String) throws {
+        _ = try knownZones.value(for: identifier) { try zone($0) }
+    }
+
+    private static func zone(_ identifier: String) throws -> TimeZone {
+        guard let zone = TimeZone(identifier: identifier) else {
+            throw ValidationError(field: "time zone", value: identifier, reason: "unknown time zone")
         }
+        return zone
     }
 
     private static let byIdentifier = Memo<String, LocalCalendar>()
+    private static let knownZones = Memo<String, TimeZone>()
 
     /// The instant of `time` on `date` here. In the spring-forward gap (02:00–03:00) the
     /// instant after the gap is given; the service is never open then.

@@ -14,7 +14,7 @@ public enum Weekday: Int, CaseIterable, Codable, Sendable, Comparable {
     /// The English key (`mon`), or a day's name in English or French, whole or cut
     /// (`monday`, `lundi`, `lun.`): operators type the days of their own language.
     public init?(key: String) {
-        let word = SearchText.fold(key).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        let word = SearchText.fold(key).trimmed(of: ".")
         let names = [["mon", "monday", "lun", "lundi"], ["tue", "tues", "tuesday", "mar", "mardi"],
                      ["wed", "wednesday", "mer", "mercredi"], ["thu", "thur", "thurs", "thursday", "jeu", "jeudi"],
                      ["fri", "friday", "ven", "vendredi"], ["sat", "saturday", "sam", "samedi"],
@@ -184,7 +184,7 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Reads `08:00`, `8:00` or `8h00`.
     public init(parsing text: String) throws {
-        let parts = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let parts = text.trimmedOfSpaces.lowercased()
             .split(omittingEmptySubsequences: false) { $0 == ":" || $0 == "h" }
         guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1].isEmpty ? "0" : parts[1]),
               (0...24).contains(h) else {

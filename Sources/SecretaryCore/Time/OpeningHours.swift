@@ -48,7 +48,15 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
                                        .thursday: weekday, .friday: weekday, .saturday: saturday])
     }()
 
-    private init(unchecked days: [Weekday: [TimeRange]]) { self.days = days }
+    /// The text form read by `init(parsing:)`, consecutive days with the same hours grouped:
+    /// `mon-fri 08:00-12:00 14:00-19:00; sat 08:00-12:00`. Made once: a list of clients
+    /// prints each one's hours.
+    public let description: String
+
+    private init(unchecked days: [Weekday: [TimeRange]]) {
+        self.days = days
+        description = WeeklyHours.text(of: days)
+    }
 
     /// A client's hours: each range must lie within the service's hours of that day, and a
     /// day's ranges must not overlap. A client may narrow the service's hours, never widen them.
@@ -68,6 +76,7 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
             checked[weekday] = sorted
         }
         self.days = checked
+        description = WeeklyHours.text(of: checked)
     }
 
     /// Reads `mon-fri 08:00-12:00 14:00-19:00; sat 08:00-12:00` (days and ranges as written in
@@ -83,8 +92,12 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
         for clause in text.split(separator: ";") {
             let words = clause.split(separator: " ").map(String.init)
             guard let dayWord = words.first else { continue }
-            let bad = ValidationError(field: "hours", value: String(clause).trimmingCharacters(in: .whitespaces),
-                                      reason: "expected days then ranges, for example 'mon-fri 08:00-12:00 14:00-19:00'")
+            // Made only when needed: trimming goes through Foundation, and every client row
+            // read parses its hours (a command's start-up, issue 20).
+            var bad: ValidationError {
+                ValidationError(field: "hours", value: String(clause).trimmingCharacters(in: .whitespaces),
+                                reason: "expected days then ranges, for example 'mon-fri 08:00-12:00 14:00-19:00'")
+            }
             let dayParts = dayWord.split(separator: "-").map(String.init)
             guard let first = dayParts.first.flatMap(Weekday.init(key:)),
                   let last = (dayParts.count == 2 ? Weekday(key: dayParts[1]) : first),
@@ -106,9 +119,7 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
         return try? TimeRange(start, end)
     }
 
-    /// The text form read by `init(parsing:)`, consecutive days with the same hours grouped:
-    /// `mon-fri 08:00-12:00 14:00-19:00; sat 08:00-12:00`.
-    public var description: String {
+    private static func text(of days: [Weekday: [TimeRange]]) -> String {
         var clauses: [String] = []
         var runStart: Weekday?
         var previous: Weekday?

@@ -37,9 +37,12 @@ struct CallInCommand: ParsableCommand {
         let contactID: Int64?
     }
 
-    func run() throws {
+    func run() throws { try Self.run(global, line: line, from: from, at: at, urgent: urgent, json: json) }
+
+    static func run(_ global: some CommandEnvironment, line: String, from: String, at: String?,
+                    urgent: Bool, json: Bool) throws {
         let lineNumber = try PhoneNumber(line)
-        guard !from.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !from.trimmedOfSpaces.isEmpty else {
             throw SecretaryCore.ValidationError(field: "from", value: from,
                                                 reason: "is empty; give the caller's number, or say --from withheld")
         }
@@ -70,7 +73,9 @@ struct CallEndCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The call id printed by call-in.", valueName: "id"))
     var id: String
 
-    func run() throws {
+    func run() throws { try Self.run(global, id: id) }
+
+    static func run(_ global: some CommandEnvironment, id: String) throws {
         let callID = try CallFormat.callID(id)
         let call = try global.openStore(oneShot: true).callEnd(callID)
         print("\(call.id) \(call.status.rawValue)")

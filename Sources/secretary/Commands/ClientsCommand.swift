@@ -14,8 +14,10 @@ struct ClientsCommand: ParsableCommand {
         let callsPerMonth, smsPerMonth: Int
     }
 
-    func run() throws {
-        let (store, _) = try global.signedIn(Self.auditName, .readOnly)
+    func run() throws { try Self.run(global, json: json) }
+
+    static func run(_ global: some CommandEnvironment, json: Bool) throws {
+        let (store, _) = try global.signedIn(auditName, .readOnly)
         let clients = try store.clients()
         let rows = clients.map {
             Row(id: $0.id.rawValue, name: $0.name, profession: $0.profession, line: $0.line.e164,

@@ -29,9 +29,11 @@ struct ContactsCommand: ParsableCommand {
             let blacklisted: Bool
         }
 
-        func run() throws {
+        func run() throws { try Self.run(global, text: text, client: client, json: json) }
+
+        static func run(_ global: some CommandEnvironment, text: String, client: String, json: Bool) throws {
             let clientID = try ClientID(client)
-            let (store, me) = try global.signedIn(Self.auditName, .readOnly)
+            let (store, me) = try global.signedIn(auditName, .readOnly)
             let found = try store.findContacts(text, client: clientID)
             try store.recordRead(by: me.identity, objectType: "contact", objectIDs: found.map { "\($0.id)" },
                                  details: "contacts find")

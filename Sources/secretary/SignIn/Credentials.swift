@@ -12,11 +12,9 @@ enum Credentials {
         let description: String
     }
 
-    static var environment: [String: String] { ProcessInfo.processInfo.environment }
-
     /// The login given on the command line or in the environment, checked for shape.
     static func givenLogin(_ option: String?) throws -> String? {
-        guard let login = option ?? environment["SECRETARY_OPERATOR"].flatMap({ $0.isEmpty ? nil : $0 }) else { return nil }
+        guard let login = option ?? environmentValue("SECRETARY_OPERATOR") else { return nil }
         guard login.count <= 64, login.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value < 0x7f }) else {
             throw Failure(description: "--operator: a login is 2–32 lowercase letters, digits, '.', '_' or '-'")
         }
@@ -25,7 +23,7 @@ enum Credentials {
 
     /// The acting person's password: from `SECRETARY_PASSWORD_FILE`, else asked on the terminal.
     static func actingPassword(for login: String) throws -> String {
-        if let path = environment["SECRETARY_PASSWORD_FILE"], !path.isEmpty {
+        if let path = environmentValue("SECRETARY_PASSWORD_FILE") {
             return try passwordFile(path)
         }
         return try ask("Password for \(login): ", echo: false)
@@ -47,8 +45,7 @@ enum Credentials {
               let text = String(data: data, encoding: .utf8) else {
             throw Failure(description: "SECRETARY_PASSWORD_FILE: \(path) is not a small UTF-8 text file")
         }
-        return String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-            .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+        return firstLine(of: text)
     }
 
     /// A new password from standard input (`--password-stdin`): its first line.
@@ -93,7 +90,7 @@ enum Credentials {
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
         while read(fd, &byte, 1) == 1, byte != 10, bytes.count < 4096 { bytes.append(byte) }
-        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+        return firstLine(of: String(decoding: bytes, as: UTF8.self))
     }
 
     /// Where this process runs, for the session and the audit log.
@@ -101,12 +98,21 @@ enum Credentials {
         var terminal = ""
         if isatty(STDIN_FILENO) != 0, let name = ttyname(STDIN_FILENO) { terminal = String(cString: name) }
         // SSH_CONNECTION is "client-address client-port server-address server-port".
-        let ssh = environment["SSH_CONNECTION"].map { String($0.split(separator: " ").first ?? "") } ?? ""
+        let ssh = environmentValue("SSH_CONNECTION").map { String($0.split(separator: " ").first ?? "") } ?? ""
         var host = [CChar](repeating: 0, count: 256)
         gethostname(&host, host.count)
         return SignInPlace(kind: kind, command: command, terminal: plainLine(terminal, limit: 64),
                            sshClient: plainLine(ssh, limit: 64),
                            host: plainLine(String(cString: host), limit: 64), pid: getpid())
+    }
+
+    /// A password's (or a ticket's) line: up to the first line feed, without carriage returns
+    /// at its ends (a file saved on Windows). Plain Swift: Foundation's trimming is slow to start (issue 20).
+    static func firstLine(of text: String) -> String {
+        var line = text.unicodeScalars.prefix { $0 != "\n" }
+        while line.first == "\r" { line.removeFirst() }
+        while line.last == "\r" { line.removeLast() }
+        return String(String.UnicodeScalarView(line))
     }
 
     /// Text from the environment kept as one plain, bounded line (it goes to the audit log).

@@ -28,7 +28,7 @@ struct TicketFile {
         var status = stat()
         guard stat(path, &status) == 0, status.st_uid == geteuid(), status.st_mode & 0o077 == 0,
               status.st_size <= 256, let data = FileManager.default.contents(atPath: path) else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return Credentials.firstLine(of: String(decoding: data, as: UTF8.self))
     }
 
     /// Keeps `ticket` (best effort: a folder the command cannot write just means no ticket),
