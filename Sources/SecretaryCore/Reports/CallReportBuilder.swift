@@ -1,7 +1,7 @@
 import Foundation
 
 /// Builds a `CallReport` call by call, as the store reads them, without holding the calls:
-/// a month at full scale is 250 k of them (Benchmarks/). Per call, one period, one client
+/// a month at full scale is 270 k of them (Benchmarks/). Per call, one period, one client
 /// and at most one operator are added to, each found by index in an array; the total is
 /// the periods' sum. The period and the busiest-hours cell are looked up once per UTC hour
 /// when the whole hour is one local hour of one period, else worked out for the call.
@@ -14,8 +14,8 @@ public struct CallReportBuilder {
     private let nowSeconds: Int64
     private let clientID: ClientID?
     private let operatorLogin: String?
-    /// The chosen operator's id; nil when none was chosen, or when the login is unknown
-    /// (then no call is counted, as no call is theirs).
+    /// The chosen operator's id: nil when none was chosen, `.some(nil)` when the login is
+    /// unknown (then no call is counted, as none is theirs).
     private let operatorFilter: Int64??
     private let periods: [ReportPeriod]
     private var perPeriod: [ReportAccumulator]
@@ -61,7 +61,7 @@ public struct CallReportBuilder {
         }
         self.people = unique
         personIndex = firstOfID
-        var bySmallID = [Int](repeating: -1, count: Int(min(65_536, (firstOfID.keys.max() ?? -1) + 1)))
+        var bySmallID = [Int](repeating: -1, count: Int(max(0, min(65_535, firstOfID.keys.max() ?? -1) + 1)))
         for (id, position) in firstOfID where id >= 0 && id < bySmallID.count { bySmallID[Int(id)] = position }
         personBySmallID = bySmallID
         perOperator = [ReportAccumulator](repeating: ReportAccumulator(), count: unique.count)
@@ -74,9 +74,6 @@ public struct CallReportBuilder {
             hourSlots = []
         }
     }
-
-    /// The position in `clients` (as given to `init`) of `call`'s client, for `add(client:…)`.
-    public func clientPosition(of id: ClientID) -> Int? { clientIndex[id] }
 
     /// Adds a call of any client (one not among `clients` is listed under its id).
     public mutating func add(_ call: ReportCall) {
@@ -147,8 +144,9 @@ public struct CallReportBuilder {
 
     private static func cell(_ local: LocalDateTime) -> Int { (local.date.weekday.rawValue - 1) * 24 + local.time.hour }
 
+    /// Rounded down, without overflow for any stored value.
     private static func hour(of seconds: Int64) -> Int64 {
-        seconds >= 0 ? seconds / 3600 : (seconds - 3599) / 3600
+        seconds % 3600 < 0 ? seconds / 3600 - 1 : seconds / 3600
     }
 
     public func finish() -> CallReport {

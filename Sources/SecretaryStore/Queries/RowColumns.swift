@@ -4,9 +4,9 @@ import GRDBSQLite
 import SecretaryCore
 
 /// The columns of the row a GRDB cursor stands on, read straight from SQLite: for the
-/// report's 250 k calls a month (Benchmarks/), where decoding each through `Row` cost about
-/// a third of the time. GRDB still prepares, binds and steps the statement, and reports
-/// its errors; this only reads the current row, between two `next()` of its cursor.
+/// report's 270 k calls a month, where decoding each through `Row` (a String per status)
+/// was measurably slower (README, Benchmarks). GRDB still prepares, binds and steps the
+/// statement and reports its errors; this only reads the current row, between two `next()`.
 struct RowColumns {
     let statement: OpaquePointer
 
