@@ -25,11 +25,15 @@ struct RetentionCommandTests {
         let old = try sql(db, "SELECT count(*) FROM call WHERE arrived_at < \(cutoff) AND status NOT IN ('waiting','answered','on-hold','wrap-up')")
         let kept = try sql(db, "SELECT group_concat(id) FROM (SELECT id FROM call WHERE NOT (arrived_at < \(cutoff) AND status NOT IN ('waiting','answered','on-hold','wrap-up')) ORDER BY id)")
         #expect((Int(old) ?? 0) > 100, "the demo has two weeks of calls")
+        let oldCallbacks = try sql(db, "SELECT count(*) FROM callback WHERE last_missed_at < \(cutoff) AND status <> 'taken'")
+        #expect((Int(oldCallbacks) ?? 0) > 0, "the demo has call-backs of those calls: the test can fail")
         let before = try tableCounts(db)
 
         let dry = try secretary(["purge", "--dry-run", "--json", "--clock-start", Self.threeMonthsOn], db: db)
         #expect(dry.status == 0, "\(dry.stderr)")
-        #expect(((try json(dry.stdout) as? [String: Any])?["counts"] as? [String: Int])?["calls"] == Int(old))
+        let dryCounts = (try json(dry.stdout) as? [String: Any])?["counts"] as? [String: Int]
+        #expect(dryCounts?["calls"] == Int(old))
+        #expect(dryCounts?["callbacks"] == Int(oldCallbacks), "a dry run counts the call-backs the run removes")
         var afterDry = try tableCounts(db)
         afterDry["audit"] = before["audit"] // the command's sign-in is audited
         #expect(afterDry == before, "a dry run writes nothing")
@@ -39,6 +43,7 @@ struct RetentionCommandTests {
         #expect(purge.status == 0, "\(purge.stderr)")
         let counts = (try json(purge.stdout) as? [String: Any])?["counts"] as? [String: Int]
         #expect(counts?["calls"] == Int(old))
+        #expect(counts?["callbacks"] == Int(oldCallbacks))
         #expect(counts?["messages"] == 0 && counts?["contacts"] == 0 && counts?["audit"] == 0 && counts?["appointments"] == 0)
         #expect(try sql(db, "SELECT group_concat(id) FROM (SELECT id FROM call ORDER BY id)") == kept)
         var after = try tableCounts(db)
@@ -53,7 +58,7 @@ struct RetentionCommandTests {
         }
         #expect(after == before.filter { !["call", "call_summary", "audit", "purge_run", "callback"].contains($0.key) })
         let entry = try sql(db, "SELECT actor || ' ' || details FROM audit WHERE action = 'purge'")
-        #expect(entry.hasPrefix("admin calls \(old), messages 0,"), "\(entry)")
+        #expect(entry.hasPrefix("admin calls \(old), messages 0,") && entry.hasSuffix(", call-backs \(oldCallbacks)"), "\(entry)")
         // Run again: nothing left to remove.
         let again = try secretary(["purge", "--json", "--clock-start", Self.threeMonthsOn], db: db)
         #expect(((try json(again.stdout) as? [String: Any])?["counts"] as? [String: Int])?["calls"] == 0)

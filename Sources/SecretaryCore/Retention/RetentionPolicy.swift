@@ -142,6 +142,8 @@ public struct PurgeCounts: Hashable, Sendable, Codable {
     /// Past appointments whose contact's data was taken off (the slot stays).
     public var appointments = 0
     public var contacts = 0
+    /// Missed calls' numbers waiting to be called back, gone with the calls' period.
+    public var callbacks = 0
 
     public init() {}
 
@@ -155,11 +157,13 @@ public struct PurgeCounts: Hashable, Sendable, Codable {
         audit = try count(.audit)
         appointments = try count(.appointments)
         contacts = try count(.contacts)
+        callbacks = try count(.callbacks)
     }
 
-    /// `calls 120, messages 4, deliveries 0, audit 0, appointments 0, contacts 2`: the audit entry's details.
+    /// `calls 120, messages 4, deliveries 0, audit 0, appointments 0, contacts 2, call-backs 3`:
+    /// the audit entry's details.
     public var summary: String {
         "calls \(calls), messages \(messages), deliveries \(deliveries), audit \(audit), "
-            + "appointments \(appointments), contacts \(contacts)"
+            + "appointments \(appointments), contacts \(contacts), call-backs \(callbacks)"
     }
 }

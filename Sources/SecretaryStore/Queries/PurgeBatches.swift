@@ -27,8 +27,11 @@ struct PurgeBatches {
     /// Calls that are over (the live ones stay, whatever their age).
     static let callIsOver = "call.status NOT IN ('waiting', 'answered', 'on-hold', 'wrap-up')"
 
-    /// The writer connection's `synchronous` setting before the purge, put back by `finish`.
+    /// The writer connection's `synchronous`, `temp_store` and `cache_size` settings before
+    /// the purge, put back by `finish`.
     private let synchronous: Int
+    private let tempStore: Int
+    private let cacheSize: Int
 
     /// Keeps the cutoffs in a table of the writer's connection, so one statement deletes
     /// across clients with each client's own cutoff. Batches commit without waiting for the
@@ -36,17 +39,25 @@ struct PurgeBatches {
     /// the batch's own work; the frames reach the disk in the checkpoint SQLite runs on this
     /// connection right after, once the lock is released. In WAL mode the file stays consistent; a power cut can only undo
     /// the last batches, and the next run, resuming, does them again.
+    ///
+    /// temp_store=MEMORY: a DELETE that fires triggers keeps a statement journal (the pages it
+    /// changed, to undo the statement alone) in a temporary file by default, made, written
+    /// and unlinked each batch, inside the lock; the purge's are a few MB.
+    /// A 64 MB page cache holds a batch's changed pages until its commit (SQLite's default,
+    /// 2 MB, is smaller than a batch's changes, which it then spills to the log early).
     init(store: Store, runID: Int64, pacing: PurgePacing, cutoffs: [PurgeCutoff]) throws {
         self.store = store
         self.runID = runID
         self.pacing = pacing
         self.cutoffs = cutoffs
         span = pacing.firstSpan
-        synchronous = try store.mapped {
+        (synchronous, tempStore, cacheSize) = try store.mapped {
             try store.pool.writeWithoutTransaction { db in
                 let current = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 2
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                return current
+                let temp = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
+                let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+                try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536")
+                return (current, temp, cache)
             }
         }
         try store.writeStep { db in
@@ -79,7 +90,8 @@ struct PurgeBatches {
 
     /// Deletes the rows of `table` that `purgeable` (over the row and its client's cutoffs,
     /// `c`) chooses, range by range of rowids, after keeping on each contact the time of its
-    /// latest purged row (`time`), so a contact whose calls were purged still counts as active.
+    /// latest row that may go (`time`), so a contact whose calls were purged still counts as
+    /// active.
     private mutating func removeRows(_ kind: String, table: String, time: String, latest: Int64?, purgeable: String) throws {
         guard let latest else { return }
         // The rowids that can hold a purgeable row, found in a read: a scan, outside the lock.
@@ -87,18 +99,45 @@ struct PurgeBatches {
             try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM \(table) WHERE \(time) < ?", arguments: [latest])
         }
         guard let low = bounds?[0] as Int64?, let high = bounds?[1] as Int64? else { return }
+        try keepLastActivity(of: table, time: time, before: latest, from: low, to: high)
         let chosen = "EXISTS (SELECT 1 FROM temp.purge_cutoff AS c WHERE c.client_id = \(table).client_id AND \(purgeable))"
         try walk(kind, from: low, to: high) { db, first, end in
-            try db.cachedStatement(sql: """
-                UPDATE contact SET last_activity_at = gone.latest
-                FROM (SELECT \(table).contact_id, max(\(table).\(time)) AS latest FROM \(table)
-                      WHERE \(table).id >= ? AND \(table).id < ? AND \(table).contact_id IS NOT NULL AND \(chosen)
-                      GROUP BY \(table).contact_id) AS gone
-                WHERE contact.id = gone.contact_id AND coalesce(contact.last_activity_at, 0) < gone.latest
-                """).execute(arguments: [first, end])
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE id >= ? AND id < ? AND \(chosen)")
                 .execute(arguments: [first, end])
             return db.changesCount
+        }
+    }
+
+    /// Puts on each contact the time of its latest row of `table` in `[low, high]` older than
+    /// `cutoff`, before any is deleted. The times are read outside the lock and written in
+    /// contact order, each contact's page once, where updating them batch by batch beside the
+    /// deletes wrote a random contact page per row, again in every batch (40% of the log the
+    /// calls' deletes wrote). Exact: every row the deletes may take is older than `cutoff`,
+    /// and an ended call or message changes contact only to none (a caller is identified on
+    /// a call in progress); a row that is not deleted after all left a time that was true.
+    /// Resumed runs do it again over what is left.
+    private mutating func keepLastActivity(of table: String, time: String, before cutoff: Int64, from low: Int64, to high: Int64) throws {
+        let latest = try store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT contact_id, max(\(time)) FROM \(table)
+                WHERE id >= ? AND id <= ? AND \(time) < ? AND contact_id IS NOT NULL
+                GROUP BY contact_id ORDER BY contact_id
+                """, arguments: [low, high, cutoff]).compactMap { row -> (contact: Int64, at: Int64)? in
+                guard let contact = row[0] as Int64?, let at = row[1] as Int64? else { return nil }
+                return (contact, at)
+            }
+        }
+        guard !latest.isEmpty else { return }
+        var next = 0
+        try batches(nil) { db, span in
+            let end = min(latest.count, next + Int(span))
+            let statement = try db.cachedStatement(
+                sql: "UPDATE contact SET last_activity_at = ? WHERE id = ? AND coalesce(last_activity_at, 0) < ?")
+            for row in latest[next..<end] {
+                try statement.execute(arguments: [row.at, row.contact, row.at])
+            }
+            next = end
+            return (0, next == latest.count)
         }
     }
 
@@ -119,19 +158,44 @@ struct PurgeBatches {
         }
     }
 
-    /// Contacts with no activity since the cutoff: found in a read, then deleted slice by
-    /// slice, each one checked again in the write (a call may have come since).
-    mutating func removeInactiveContacts(of client: ClientID, inactiveSince cutoff: Date) throws {
-        let placeholder = try store.read { try Store.existingPlaceholder(of: client, in: $0) } ?? 0
-        let condition = "c.client_id = ? AND c.id <> ? AND \(Store.inactiveContact(appointmentsBefore: false))"
-        let arguments: [DatabaseValueConvertible] = [client.rawValue, placeholder] + Array(repeating: cutoff.stored, count: 5)
-        let ids = try store.read { db in
-            try Int64.fetchAll(db, sql: "SELECT c.id FROM contact AS c WHERE \(condition) ORDER BY c.id",
-                               arguments: StatementArguments(arguments))
+    /// Contacts with no activity since their client's cutoff: found in reads, client by
+    /// client, then deleted slice by slice across clients (a client's few dozen would each
+    /// take a batch, a pause and a checkpoint of their own), each one checked again in the
+    /// write against its client's cutoff (a call may have come since).
+    mutating func removeInactiveContacts(inactiveSince cutoffs: [(client: ClientID, cutoff: Date)]) throws {
+        var ids: [Int64] = []
+        var placeholders: [ClientID: Int64] = [:]
+        for (client, cutoff) in cutoffs {
+            let placeholder = try store.read { try Store.existingPlaceholder(of: client, in: $0) } ?? 0
+            placeholders[client] = placeholder
+            let arguments: [DatabaseValueConvertible] = [client.rawValue, placeholder] + Array(repeating: cutoff.stored, count: 5)
+            ids += try store.read { db in
+                try Int64.fetchAll(db, sql: """
+                    SELECT c.id FROM contact AS c
+                    WHERE c.client_id = ? AND c.id <> ? AND \(Store.inactiveContact(appointmentsBefore: false))
+                    """, arguments: StatementArguments(arguments))
+            }
         }
-        try walk("contacts", ids: ids) { db, list in
-            try db.execute(sql: "DELETE FROM contact WHERE id IN (SELECT c.id FROM contact AS c WHERE c.id IN (\(list)) AND \(condition))",
-                           arguments: StatementArguments(arguments))
+        guard !ids.isEmpty else { return }
+        try store.writeStep { db in
+            try db.execute(sql: """
+                CREATE TEMP TABLE IF NOT EXISTS purge_contact_cutoff (
+                    client_id TEXT PRIMARY KEY NOT NULL, inactive_since INTEGER NOT NULL, placeholder INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                DELETE FROM temp.purge_contact_cutoff
+                """)
+            for (client, cutoff) in cutoffs {
+                try db.execute(sql: "INSERT INTO temp.purge_contact_cutoff (client_id, inactive_since, placeholder) VALUES (?, ?, ?)",
+                               arguments: [client.rawValue, cutoff.stored, placeholders[client] ?? 0])
+            }
+        }
+        let inactive = Store.inactiveContact(appointmentsBefore: false, cutoff: "k.inactive_since")
+        try walk("contacts", ids: ids.sorted()) { db, list in
+            try db.execute(sql: """
+                DELETE FROM contact WHERE id IN (
+                    SELECT c.id FROM contact AS c JOIN temp.purge_contact_cutoff AS k ON k.client_id = c.client_id
+                    WHERE c.id IN (\(list)) AND c.id <> k.placeholder AND \(inactive))
+                """)
             return db.changesCount
         }
     }
@@ -148,8 +212,10 @@ struct PurgeBatches {
     /// Puts back the writer connection's durability: the run's last write (its audit entry)
     /// waits for the disk again.
     func finish() {
-        let synchronous = self.synchronous
-        _ = try? store.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
+        let synchronous = self.synchronous, tempStore = self.tempStore, cacheSize = self.cacheSize
+        _ = try? store.pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous); PRAGMA temp_store = \(tempStore); PRAGMA cache_size = \(cacheSize)")
+        }
     }
 
     // MARK: - Batches
@@ -179,8 +245,9 @@ struct PurgeBatches {
     }
 
     /// Batches of `step` (given the span, returning the rows changed and whether all is
-    /// done) until it is done, each batch followed by the pause.
-    private mutating func batches(_ kind: String, _ step: (Database, Int64) throws -> (changed: Int, finished: Bool)) throws {
+    /// done) until it is done, each batch followed by the pause. The rows changed count as
+    /// `kind` in the run's counts (none for nil).
+    private mutating func batches(_ kind: String?, _ step: (Database, Int64) throws -> (changed: Int, finished: Bool)) throws {
         while true {
             var finished = false
             var span = self.span
@@ -198,7 +265,7 @@ struct PurgeBatches {
                     if took < target / 8 { span = min(span * 2, maxSpan) }
                     if took > target / 3 { span = max(span / 2, 1) }
                 } while !finished && Date().timeIntervalSince(began) < target
-                if changed > 0 {
+                if let kind, changed > 0 {
                     try db.cachedStatement(sql: """
                         UPDATE purge_run SET counts = json_set(counts, '$.' || ?, coalesce(json_extract(counts, '$.' || ?), 0) + ?)
                         WHERE id = ?

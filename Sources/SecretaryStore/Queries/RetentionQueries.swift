@@ -67,19 +67,26 @@ extension Store {
         defer { purge.finish() }
         try purge.removeCalls()
         // A call-back is a missed call's number: it goes with the calls' period (unless an
-        // operator is dialling it now). A few rows a client: one short transaction.
+        // operator is dialling it now). A few rows a client: one short transaction, counted in
+        // it (a killed run counts them once).
         try writeStep { db in
+            var removed = 0
             for cutoff in cutoffs {
-                try db.execute(sql: "DELETE FROM callback WHERE client_id = ? AND last_missed_at < ? AND status <> 'taken'",
+                try db.execute(sql: "DELETE FROM callback WHERE \(Store.callbackIsPast)",
                                arguments: [cutoff.client.rawValue, cutoff.calls])
+                removed += db.changesCount
             }
+            try db.execute(sql: "UPDATE purge_run SET counts = json_set(counts, '$.callbacks', coalesce(json_extract(counts, '$.callbacks'), 0) + ?) WHERE id = ?",
+                           arguments: [removed, runID])
         }
         try purge.removeMessages()
-        for (client, policy) in clients {
-            let cutoff = policy.period(.contacts).cutoff(before: asOf, in: client.foundationCalendar)
-            try purge.anonymizeAppointments(of: client.id, endedBefore: cutoff, at: asOf)
-            try purge.removeInactiveContacts(of: client.id, inactiveSince: cutoff)
+        let contactCutoffs = clients.map { client, policy in
+            (client: client.id, cutoff: policy.period(.contacts).cutoff(before: asOf, in: client.foundationCalendar))
         }
+        for (client, cutoff) in contactCutoffs {
+            try purge.anonymizeAppointments(of: client, endedBefore: cutoff, at: asOf)
+        }
+        try purge.removeInactiveContacts(inactiveSince: contactCutoffs)
         let audit = RetentionPolicy.standard.period(.audit).cutoff(before: asOf, in: Store.serviceCalendar)
         try purge.removeAudit(before: audit)
         purge.finish()
@@ -132,6 +139,8 @@ extension Store {
                     SELECT count(*) FROM call WHERE client_id = ? AND arrived_at < ?
                         AND status NOT IN ('waiting', 'answered', 'on-hold', 'wrap-up')
                     """, arguments: [client.id.rawValue, calls]) ?? 0
+                counts.callbacks += try Int.fetchOne(db, sql: "SELECT count(*) FROM callback WHERE \(Store.callbackIsPast)",
+                                                     arguments: [client.id.rawValue, calls]) ?? 0
                 counts.messages += try Int.fetchOne(db, sql: """
                     SELECT count(*) FROM message WHERE client_id = ? AND created_at < ? AND acknowledged_at < ?
                     """, arguments: [client.id.rawValue, messages, messages]) ?? 0
@@ -149,18 +158,22 @@ extension Store {
         }
     }
 
+    /// A call-back of a client (`?`) whose last missed call is older than the calls' cutoff
+    /// (`?`), unless an operator is dialling it now.
+    static let callbackIsPast = "client_id = ? AND last_missed_at < ? AND status <> 'taken'"
+
     /// A contact (`c`) created before the cutoff with nothing since: no appointment (or, for
     /// a preview, none ending after the cutoff), no call or message (purged ones count by the
-    /// `last_activity_at` they left on the contact), no open waiting-list entry. Arguments:
-    /// the cutoff, once per `?` (five).
-    static func inactiveContact(appointmentsBefore preview: Bool) -> String {
+    /// `last_activity_at` they left on the contact), no open waiting-list entry. `cutoff`: an
+    /// SQL expression; by default an argument, then given once per `?` (five).
+    static func inactiveContact(appointmentsBefore preview: Bool, cutoff: String = "?") -> String {
         let appointments = preview
-            ? "NOT EXISTS (SELECT 1 FROM appointment AS a WHERE a.contact_id = c.id AND a.end_at >= ?)"
-            : "NOT EXISTS (SELECT 1 FROM appointment AS a WHERE a.contact_id = c.id) AND ? IS NOT NULL"
+            ? "NOT EXISTS (SELECT 1 FROM appointment AS a WHERE a.contact_id = c.id AND a.end_at >= \(cutoff))"
+            : "NOT EXISTS (SELECT 1 FROM appointment AS a WHERE a.contact_id = c.id) AND \(cutoff) IS NOT NULL"
         return """
-            c.created_at < ? AND coalesce(c.last_activity_at, 0) < ? AND \(appointments)
-            AND NOT EXISTS (SELECT 1 FROM call WHERE call.contact_id = c.id AND call.arrived_at >= ?)
-            AND NOT EXISTS (SELECT 1 FROM message AS m WHERE m.contact_id = c.id AND m.created_at >= ?)
+            c.created_at < \(cutoff) AND coalesce(c.last_activity_at, 0) < \(cutoff) AND \(appointments)
+            AND NOT EXISTS (SELECT 1 FROM call WHERE call.contact_id = c.id AND call.arrived_at >= \(cutoff))
+            AND NOT EXISTS (SELECT 1 FROM message AS m WHERE m.contact_id = c.id AND m.created_at >= \(cutoff))
             AND NOT EXISTS (SELECT 1 FROM waitlist AS w WHERE w.contact_id = c.id AND w.closed_at IS NULL)
             """
     }

@@ -26,8 +26,8 @@ struct PurgeCommand: ParsableCommand {
         if json { return try printJSON(report) }
         let counts = report.counts
         let verb = dryRun ? "Would remove" : "Removed"
-        print("\(verb): \(counts.calls) calls, \(counts.messages) messages, \(counts.audit) audit entries, "
-              + "\(counts.contacts) inactive contacts; \(counts.appointments) past appointments "
+        print("\(verb): \(counts.calls) calls, \(counts.callbacks) call-backs, \(counts.messages) messages, "
+              + "\(counts.audit) audit entries, \(counts.contacts) inactive contacts; \(counts.appointments) past appointments "
               + (dryRun ? "would lose" : "lost") + " their contact's data"
               + (report.resumed ? " (finished an interrupted run)" : "") + ".")
     }
