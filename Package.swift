@@ -27,7 +27,9 @@ let package = Package(
         // The demo clients are client files, in the format `secretary client import` reads.
         .target(
             name: "SecretaryStore",
-            dependencies: ["SecretaryCore", "Sodium", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SecretaryCore", "Sodium", .product(name: "GRDB", package: "GRDB.swift"),
+                           // GRDB's own SQLite module: a report reads 250 k rows' columns straight from it.
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             resources: [.copy("Demo/Clients")]
         ),
         .target(name: "ConsoleUI", dependencies: ["SecretaryCore"]),

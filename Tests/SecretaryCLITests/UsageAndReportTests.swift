@@ -265,6 +265,28 @@ struct UsageAndReportTests {
         #expect(supervisor.status == 0, "\(supervisor.stderr)")
     }
 
+    /// The report reads statuses as stored bytes: one that is no status (a word, a number,
+    /// a word with more to it) stops it with one line naming the client, never the caller.
+    @Test func aDamagedStatusIsOneLineNamingTheClient() throws {
+        for damage in ["'lost'", "5", "'done '", "'abandoned-by-the-caller'"] {
+            let copy = Binaries.temporaryFolder().appendingPathComponent("damaged.sqlite").path
+            try FileManager.default.copyItem(atPath: Self.database, toPath: copy)
+            let sql = """
+                UPDATE call SET status = \(damage) WHERE id = (SELECT min(id) FROM call WHERE client_id = 'rapport-test');
+                """
+            let damaged = try Binaries.run("/usr/bin/env", ["sqlite3", copy, sql])
+            try #require(damaged.status == 0, "\(damaged.stderr)")
+            let result = try secretary(["report", "--from", "2026-10-01", "--to", "2026-10-31", "--clock-start", "2026-11-23T10:00"],
+                                       db: copy)
+            #expect(result.status != 0, "\(damage)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(damage): \(result.stderr)")
+            #expect(result.stderr.contains("damaged call of client rapport-test: column status is not a call status"),
+                    "\(damage): \(result.stderr)")
+            #expect(!result.stderr.contains("06 11 22 33 44") && !result.stderr.contains("0611223344"))
+        }
+    }
+
     @Test func badInputIsOneLineAndNothingElse() throws {
         for arguments in [["usage", "--month", "2026-13"], ["report", "--by", "year"],
                           ["report", "--from", "2026-10-31", "--to", "2026-10-01"], ["usage", "--short-abandon", "x"],

@@ -104,6 +104,56 @@ struct ReportTests {
         #expect(report.busiestHours.flatMap { $0 }.reduce(0, +) == 5)
     }
 
+    /// The report places calls once per UTC hour when the whole hour is one local hour of
+    /// one period; near a clock change, or in a zone whose offset is not whole hours, it must
+    /// still place each call as its own local time says. Calls every 7 min 13 s across the
+    /// changes of Paris (an hour), Lord Howe (half an hour) and in Kolkata (+05:30).
+    @Test func callsArePlacedByTheirOwnLocalTimeInAnyZone() throws {
+        for (zone, from, to) in [("Europe/Paris", "2026-10-24", "2026-10-26"), ("Europe/Paris", "2026-03-28", "2026-03-30"),
+                                 ("Australia/Lord_Howe", "2026-04-04", "2026-04-06"),
+                                 ("Australia/Lord_Howe", "2026-10-03", "2026-10-05"), ("Asia/Kolkata", "2026-10-24", "2026-10-26")] {
+            let calendar = try LocalCalendar(identifier: zone)
+            let first = try date(from), last = try date(to)
+            let start = Int64(calendar.startOfDay(first).timeIntervalSince1970) - 3600
+            let end = Int64(calendar.startOfDay(last.adding(days: 1)).timeIntervalSince1970) + 3600
+            let client = try ClientID("dr-test")
+            let calls = stride(from: start, to: end, by: 433).map {
+                ReportCall(clientID: client, operatorID: nil, status: .abandoned, arrivedAt: $0, endedAt: $0 + 10)
+            }
+            for granularity in [ReportGranularity.hour, .day] {
+                let report = CallReport.compute(from: first, to: last, by: granularity, calls: calls, clients: [(client, "Dr Test")],
+                                                people: [], now: Date(timeIntervalSince1970: TimeInterval(end)),
+                                                calendar: calendar, thresholdSeconds: 20)
+                var offered = [Int](repeating: 0, count: report.periods.count)
+                var heat = [[Int]](repeating: [Int](repeating: 0, count: 24), count: 7)
+                let periods = report.periods.map(\.period)
+                for call in calls {
+                    let arrived = Date(timeIntervalSince1970: TimeInterval(call.arrivedAt))
+                    guard let index = ReportPeriods.index(of: arrived, in: periods) else { continue }
+                    offered[index] += 1
+                    let local = calendar.localDateTime(of: arrived)
+                    heat[local.date.weekday.rawValue - 1][local.time.hour] += 1
+                }
+                #expect(report.periods.map(\.figures.offered) == offered, "\(zone) \(from) by \(granularity)")
+                #expect(report.busiestHours == heat, "\(zone) \(from) by \(granularity)")
+                #expect(report.total.offered == offered.reduce(0, +) && report.total.offered > 0)
+            }
+        }
+    }
+
+    @Test func clientsOfTheSameNameAndCountAreInTheOrderOfTheirIDs() throws {
+        let calls = try day()
+        let twins = try ["dr-b", "dr-c", "dr-a"].map { try ClientID($0) }
+        let report = CallReport.compute(
+            from: try date("2026-10-01"), to: try date("2026-10-01"), by: .day,
+            calls: twins.flatMap { id in calls.map { ReportCall(clientID: id, operatorID: $0.operatorID, status: $0.status,
+                                                                arrivedAt: $0.arrivedAt, answeredAt: $0.answeredAt,
+                                                                endedAt: $0.endedAt, doneAt: $0.doneAt) } },
+            clients: twins.map { ($0, "Cabinet Martin") }, people: [],
+            now: Date(timeIntervalSince1970: TimeInterval(try at("2026-11-01T00:00"))), calendar: paris, thresholdSeconds: 20)
+        #expect(report.clients.map(\.clientID.rawValue) == ["dr-a", "dr-b", "dr-c"])
+    }
+
     @Test func theReportsDayIsTheWallboardsDay() throws {
         let now = Date(timeIntervalSince1970: TimeInterval(try at("2026-11-01T00:00")))
         let calls = try day()

@@ -54,48 +54,10 @@ public struct CallReport: Hashable, Sendable, Codable {
                                clients: [(id: ClientID, name: String)], people: [Person], now: Date,
                                calendar: LocalCalendar, thresholdSeconds: Int,
                                clientID: ClientID? = nil, operatorLogin: String? = nil) -> CallReport {
-        let periods = ReportPeriods.periods(from: from, to: to, by: granularity, calendar: calendar)
-        let operatorID = operatorLogin.flatMap { login in people.first { $0.login == login }?.id }
-        var total = ReportAccumulator()
-        var perPeriod = [ReportAccumulator](repeating: ReportAccumulator(), count: periods.count)
-        var perClient: [ClientID: ReportAccumulator] = [:]
-        var perOperator: [Int64: ReportAccumulator] = [:]
-        var heat = [[Int]](repeating: [Int](repeating: 0, count: 24), count: 7)
-        let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.down))
-        for call in calls {
-            if let clientID, call.clientID != clientID { continue }
-            if operatorLogin != nil, call.operatorID == nil || call.operatorID != operatorID { continue }
-            let arrived = Date(timeIntervalSince1970: TimeInterval(call.arrivedAt))
-            guard let index = ReportPeriods.index(of: arrived, in: periods) else { continue }
-            total.add(call, now: nowSeconds, thresholdSeconds: thresholdSeconds)
-            perPeriod[index].add(call, now: nowSeconds, thresholdSeconds: thresholdSeconds)
-            perClient[call.clientID, default: ReportAccumulator()].add(call, now: nowSeconds, thresholdSeconds: thresholdSeconds)
-            if let person = call.operatorID, call.answeredAt != nil {
-                perOperator[person, default: ReportAccumulator()].add(call, now: nowSeconds, thresholdSeconds: thresholdSeconds)
-            }
-            if call.status != .closed {
-                let local = calendar.localDateTime(of: arrived)
-                heat[local.date.weekday.rawValue - 1][local.time.hour] += 1
-            }
-        }
-        let names = Dictionary(clients.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let clientRows = perClient.map { id, accumulator -> ClientFigures in
-            var accumulator = accumulator
-            return ClientFigures(clientID: id, clientName: names[id] ?? id.rawValue, figures: accumulator.finish())
-        }.sorted { ($0.figures.offered + $0.figures.closed, $1.clientName) > ($1.figures.offered + $1.figures.closed, $0.clientName) }
-        let byID = Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let operatorRows = perOperator.compactMap { id, accumulator -> OperatorFigures? in
-            guard let person = byID[id] else { return nil }
-            var accumulator = accumulator
-            return OperatorFigures(login: person.login, name: person.name, figures: accumulator.finish())
-        }.sorted { $0.login < $1.login }
-        return CallReport(
-            from: from, to: to, by: granularity, thresholdSeconds: thresholdSeconds, clientID: clientID,
-            operatorLogin: operatorLogin, total: total.finish(),
-            periods: zip(periods, perPeriod).map { period, accumulator in
-                var accumulator = accumulator
-                return PeriodFigures(period: period, figures: accumulator.finish())
-            },
-            clients: clientRows, operators: operatorRows, busiestHours: heat)
+        var builder = CallReportBuilder(from: from, to: to, by: granularity, clients: clients, people: people, now: now,
+                                        calendar: calendar, thresholdSeconds: thresholdSeconds,
+                                        clientID: clientID, operatorLogin: operatorLogin)
+        for call in calls { builder.add(call) }
+        return builder.finish()
     }
 }

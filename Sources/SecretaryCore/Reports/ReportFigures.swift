@@ -23,6 +23,15 @@ public struct ReportCall: Hashable, Sendable {
     }
 }
 
+/// What an accumulator reads of a call: no reference to count, so cheap to pass per call.
+struct CallTimes {
+    let status: CallStatus
+    let arrivedAt: Int64
+    let answeredAt: Int64?
+    let endedAt: Int64?
+    let doneAt: Int64?
+}
+
 /// A set of calls' figures over a period, as the wallboard counts a day (`CallTally`): the
 /// same offered, abandoned and service level, plus what a period needs besides.
 public struct ReportFigures: Hashable, Sendable, Codable {
@@ -57,7 +66,7 @@ struct ReportAccumulator {
     private var waits: [Int32] = []
     private var talkTotal = 0, talkCount = 0, wrapTotal = 0, wrapCount = 0
 
-    mutating func add(_ call: ReportCall, now: Int64, thresholdSeconds: Int) {
+    mutating func add(_ call: CallTimes, now: Int64, thresholdSeconds: Int) {
         if call.status == .closed {
             figures.closed += 1
             return
@@ -85,6 +94,22 @@ struct ReportAccumulator {
         } else if call.status == .waiting, wait > thresholdSeconds {
             judged += 1
         }
+    }
+
+    /// Adds `other`'s calls to these (both counted with the same `now` and threshold).
+    mutating func merge(_ other: ReportAccumulator) {
+        figures.offered += other.figures.offered
+        figures.answered += other.figures.answered
+        figures.abandoned += other.figures.abandoned
+        figures.closed += other.figures.closed
+        figures.answeredInTime += other.figures.answeredInTime
+        judged += other.judged
+        answerWaits += other.answerWaits
+        waits += other.waits
+        talkTotal += other.talkTotal
+        talkCount += other.talkCount
+        wrapTotal += other.wrapTotal
+        wrapCount += other.wrapCount
     }
 
     mutating func finish() -> ReportFigures {

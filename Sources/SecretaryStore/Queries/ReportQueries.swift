@@ -125,25 +125,26 @@ extension Store {
             if let operatorLogin, !people.contains(where: { $0.login == operatorLogin }) {
                 throw StoreError("unknown operator '\(operatorLogin)'")
             }
+            var builder = CallReportBuilder(from: from, to: to, by: granularity, clients: clients, people: people, now: now,
+                                            calendar: calendar, thresholdSeconds: thresholdSeconds,
+                                            clientID: client, operatorLogin: operatorLogin)
             let statement = try db.cachedStatement(sql: """
                 SELECT operator_id, status, arrived_at, answered_at, ended_at, done_at
                 FROM call WHERE client_id = ? AND arrived_at >= ? AND arrived_at < ?
                 """)
-            var calls: [ReportCall] = []
-            for (id, _) in clients where client == nil || client == id {
+            let columns = RowColumns(statement)
+            for (position, (id, _)) in clients.enumerated() where client == nil || client == id {
                 let rows = try Row.fetchCursor(statement, arguments: [id.rawValue, range.lowerBound, range.upperBound])
-                while let row = try rows.next() {
-                    let statusText: String = row[1]
-                    guard let status = CallStatus(rawValue: statusText) else {
+                while try rows.next() != nil {
+                    guard let status = columns.callStatus(1) else {
                         throw StoreError("damaged call of client \(id): column status is not a call status")
                     }
-                    calls.append(ReportCall(clientID: id, operatorID: row[0], status: status, arrivedAt: row[2],
-                                            answeredAt: row[3], endedAt: row[4], doneAt: row[5]))
+                    builder.add(client: position, operatorID: columns.optionalInt64(0), status: status,
+                                arrivedAt: columns.int64(2), answeredAt: columns.optionalInt64(3),
+                                endedAt: columns.optionalInt64(4), doneAt: columns.optionalInt64(5))
                 }
             }
-            return CallReport.compute(from: from, to: to, by: granularity, calls: calls, clients: clients, people: people,
-                                      now: now, calendar: calendar, thresholdSeconds: thresholdSeconds,
-                                      clientID: client, operatorLogin: operatorLogin)
+            return builder.finish()
         }
     }
 }
