@@ -5,7 +5,9 @@
 /// only in the plain spelling scripts use (`--db PATH`, `--json`, a positional): anything
 /// else, `--help` and every mistake included, returns false and goes to the full parser,
 /// which stays the one place for usage and error messages. `QuickStartTests` runs each
-/// command both ways and compares what they print.
+/// command both ways and compares what they print. An option added to one of these
+/// commands is added here too (unknown here, it only sends the command to the parser; a new
+/// required one must also be required here).
 enum QuickStart {
     /// Runs the command when it is one of these, spelled plainly; false otherwise.
     static func run(_ arguments: [String]) throws -> Bool {
