@@ -13,12 +13,7 @@ public struct PhoneNumber: Hashable, Comparable, Sendable, Codable, CustomString
         let field = "phone number"
         // Foundation's trimming and replacing only when there is something to trim or replace:
         // a contacts import reads two numbers a row.
-        var cleaned = text
-        // (Unicode's White_Space, as `.whitespacesAndNewlines`; CharacterSet is slow to start.)
-        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-           first.properties.isWhitespace || last.properties.isWhitespace {
-            cleaned = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+        var cleaned = text.trimmedOfWhiteSpace
         guard !cleaned.isEmpty else {
             throw ValidationError(field: field, value: text, reason: "empty")
         }

@@ -24,8 +24,6 @@ public struct CallReportBuilder {
     private var perClient: [ReportAccumulator]
     private let people: [CallReport.Person]
     private let personIndex: [Int64: Int]
-    /// The same for ids under 65,536 (operators' row ids), by array: no hashing per call.
-    private let personBySmallID: [Int]
     private var perOperator: [ReportAccumulator]
     private var heat = [Int](repeating: 0, count: 7 * 24)
     /// Per UTC hour from `firstHour`: `unknown`, `mixed`, or period × 168 + heat cell.
@@ -61,9 +59,6 @@ public struct CallReportBuilder {
         }
         self.people = unique
         personIndex = firstOfID
-        var bySmallID = [Int](repeating: -1, count: Int(max(0, min(65_535, firstOfID.keys.max() ?? -1) + 1)))
-        for (id, position) in firstOfID where id >= 0 && id < bySmallID.count { bySmallID[Int(id)] = position }
-        personBySmallID = bySmallID
         perOperator = [ReportAccumulator](repeating: ReportAccumulator(), count: unique.count)
         if let start = periods.first?.start, let end = periods.last?.end {
             firstHour = Self.hour(of: Int64(start.timeIntervalSince1970.rounded(.down)))
@@ -102,10 +97,8 @@ public struct CallReportBuilder {
         let period = slot / 168
         perPeriod[period].add(times, now: nowSeconds, thresholdSeconds: thresholdSeconds)
         perClient[client].add(times, now: nowSeconds, thresholdSeconds: thresholdSeconds)
-        if let operatorID, answeredAt != nil {
-            let person = operatorID >= 0 && operatorID < personBySmallID.count
-                ? personBySmallID[Int(operatorID)] : personIndex[operatorID] ?? -1
-            if person >= 0 { perOperator[person].add(times, now: nowSeconds, thresholdSeconds: thresholdSeconds) }
+        if let operatorID, answeredAt != nil, let person = personIndex[operatorID] {
+            perOperator[person].add(times, now: nowSeconds, thresholdSeconds: thresholdSeconds)
         }
         if status != .closed { heat[slot % 168] += 1 }
     }

@@ -14,6 +14,15 @@ extension String {
         return trimmingCharacters(in: .whitespaces)
     }
 
+    /// The text without leading and trailing white space and line breaks, as
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives it (Unicode's White_Space), with
+    /// the same shortcut when there is nothing to trim.
+    public var trimmedOfWhiteSpace: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last,
+              first.properties.isWhitespace || last.properties.isWhitespace else { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The text without `character` repeated at either end (`.mon.` → `mon`), in plain Swift.
     public func trimmed(of character: Character) -> String {
         guard let start = firstIndex(where: { $0 != character }),

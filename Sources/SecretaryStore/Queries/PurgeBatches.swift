@@ -60,17 +60,24 @@ struct PurgeBatches {
                 return (current, temp, cache)
             }
         }
+        try Self.fillClientTable("purge_cutoff", columns: ("calls", "messages"), in: store,
+                                 rows: cutoffs.map { ($0.client, $0.calls, $0.messages) })
+    }
+
+    /// Fills a temporary table of two times per client (made on first use, emptied before),
+    /// which the batches' statements join on `client_id`.
+    private static func fillClientTable(_ table: String, columns: (String, String), in store: Store,
+                                        rows: [(client: ClientID, Int64, Int64)]) throws {
         try store.writeStep { db in
             try db.execute(sql: """
-                CREATE TEMP TABLE IF NOT EXISTS purge_cutoff (
-                    client_id TEXT PRIMARY KEY NOT NULL, calls INTEGER NOT NULL, messages INTEGER NOT NULL
+                CREATE TEMP TABLE IF NOT EXISTS \(table) (
+                    client_id TEXT PRIMARY KEY NOT NULL, \(columns.0) INTEGER NOT NULL, \(columns.1) INTEGER NOT NULL
                 ) WITHOUT ROWID;
-                DELETE FROM temp.purge_cutoff
+                DELETE FROM temp.\(table)
                 """)
-            for cutoff in cutoffs {
-                try db.execute(sql: "INSERT INTO temp.purge_cutoff (client_id, calls, messages) VALUES (?, ?, ?)",
-                               arguments: [cutoff.client.rawValue, cutoff.calls, cutoff.messages])
-            }
+            let insert = try db.makeStatement(
+                sql: "INSERT INTO temp.\(table) (client_id, \(columns.0), \(columns.1)) VALUES (?, ?, ?)")
+            for row in rows { try insert.execute(arguments: [row.client.rawValue, row.1, row.2]) }
         }
     }
 
@@ -166,29 +173,20 @@ struct PurgeBatches {
         var ids: [Int64] = []
         var placeholders: [ClientID: Int64] = [:]
         for (client, cutoff) in cutoffs {
-            let placeholder = try store.read { try Store.existingPlaceholder(of: client, in: $0) } ?? 0
-            placeholders[client] = placeholder
-            let arguments: [DatabaseValueConvertible] = [client.rawValue, placeholder] + Array(repeating: cutoff.stored, count: 5)
-            ids += try store.read { db in
-                try Int64.fetchAll(db, sql: """
+            let (placeholder, found) = try store.read { db in
+                let placeholder = try Store.existingPlaceholder(of: client, in: db) ?? 0
+                let arguments: [DatabaseValueConvertible] = [client.rawValue, placeholder] + Array(repeating: cutoff.stored, count: 5)
+                return (placeholder, try Int64.fetchAll(db, sql: """
                     SELECT c.id FROM contact AS c
                     WHERE c.client_id = ? AND c.id <> ? AND \(Store.inactiveContact(appointmentsBefore: false))
-                    """, arguments: StatementArguments(arguments))
+                    """, arguments: StatementArguments(arguments)))
             }
+            placeholders[client] = placeholder
+            ids += found
         }
         guard !ids.isEmpty else { return }
-        try store.writeStep { db in
-            try db.execute(sql: """
-                CREATE TEMP TABLE IF NOT EXISTS purge_contact_cutoff (
-                    client_id TEXT PRIMARY KEY NOT NULL, inactive_since INTEGER NOT NULL, placeholder INTEGER NOT NULL
-                ) WITHOUT ROWID;
-                DELETE FROM temp.purge_contact_cutoff
-                """)
-            for (client, cutoff) in cutoffs {
-                try db.execute(sql: "INSERT INTO temp.purge_contact_cutoff (client_id, inactive_since, placeholder) VALUES (?, ?, ?)",
-                               arguments: [client.rawValue, cutoff.stored, placeholders[client] ?? 0])
-            }
-        }
+        try Self.fillClientTable("purge_contact_cutoff", columns: ("inactive_since", "placeholder"), in: store,
+                                 rows: cutoffs.map { ($0.client, $0.cutoff.stored, placeholders[$0.client] ?? 0) })
         let inactive = Store.inactiveContact(appointmentsBefore: false, cutoff: "k.inactive_since")
         try walk("contacts", ids: ids.sorted()) { db, list in
             try db.execute(sql: """

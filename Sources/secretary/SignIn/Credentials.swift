@@ -109,10 +109,7 @@ enum Credentials {
     /// A password's (or a ticket's) line: up to the first line feed, without carriage returns
     /// at its ends (a file saved on Windows). Plain Swift: Foundation's trimming is slow to start (issue 20).
     static func firstLine(of text: String) -> String {
-        var line = text.unicodeScalars.prefix { $0 != "\n" }
-        while line.first == "\r" { line.removeFirst() }
-        while line.last == "\r" { line.removeLast() }
-        return String(String.UnicodeScalarView(line))
+        String(String.UnicodeScalarView(text.unicodeScalars.prefix { $0 != "\n" })).trimmed(of: "\r")
     }
 
     /// Text from the environment kept as one plain, bounded line (it goes to the audit log).
